@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DwsPowerShell.Client.Internal;
+
+namespace DwsPowerShell.Client.Auth;
+
+/// <summary>What the signer needs of a request. Header names are matched case-insensitively.</summary>
+public sealed class SigningRequest
+{
+    public SigningRequest(string method, string path)
+    {
+        Method = method;
+        Path = path;
+    }
+
+    public string Method { get; }
+
+    /// <summary>The path as it goes on the wire (already percent-encoded).</summary>
+    public string Path { get; }
+
+    /// <summary>Decoded query pairs; a key may repeat.</summary>
+    public IList<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public byte[] Body { get; set; } = Array.Empty<byte>();
+}
+
+/// <summary>Huawei Cloud's SDK-HMAC-SHA256 request signing (see DESIGN.md, "AK/SK request signing").</summary>
+public static class SdkHmacSigner
+{
+    public const string Algorithm = "SDK-HMAC-SHA256";
+    public const string DateHeader = "X-Sdk-Date";
+    public const string ContentSha256Header = "X-Sdk-Content-Sha256";
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+    public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
+
+    private static readonly string EmptyBodyHash = HexEncoding.ToLower(Sha256(Array.Empty<byte>()));
+
+    /// <summary>Adds <c>X-Sdk-Date</c> (when absent) and returns the <c>Authorization</c> header value.</summary>
+    public static string Sign(SigningRequest request, string accessKey, string secretKey, DateTime utcNow)
+    {
+        if (!request.Headers.TryGetValue(DateHeader, out var date))
+        {
+            date = utcNow.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+            request.Headers[DateHeader] = date;
+        }
+
+        var signedHeaders = SignedHeaderNames(request.Headers);
+        var canonical = CanonicalRequest(request, signedHeaders);
+        var stringToSign = Algorithm + "\n" + date + "\n" + HexEncoding.ToLower(Sha256(Encoding.UTF8.GetBytes(canonical)));
+        var signature = HexEncoding.ToLower(HmacSha256(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));
+        return $"{Algorithm} Access={accessKey}, SignedHeaders={string.Join(";", signedHeaders)}, Signature={signature}";
+    }
+
+    public static string CanonicalRequest(SigningRequest request, IReadOnlyList<string> signedHeaders)
+    {
+        var sb = new StringBuilder(256);
+        sb.Append(request.Method.ToUpperInvariant()).Append('\n');
+        sb.Append(CanonicalUri(request.Path)).Append('\n');
+        sb.Append(CanonicalQuery(request.Query)).Append('\n');
+        foreach (var name in signedHeaders)
+        {
+            sb.Append(name).Append(':').Append(HeaderValue(request.Headers, name)).Append('\n');
+        }
+        sb.Append('\n');
+        sb.Append(string.Join(";", signedHeaders)).Append('\n');
+        sb.Append(PayloadHash(request));
+        return sb.ToString();
+    }
+
+    /// <summary>Each segment decoded then re-encoded; the result always ends in <c>/</c>.</summary>
+    public static string CanonicalUri(string path)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = SignatureEncoding.Encode(SignatureEncoding.Decode(segments[i], plusIsSpace: false));
+        }
+        var uri = string.Join("/", segments);
+        return uri.EndsWith("/", StringComparison.Ordinal) ? uri : uri + "/";
+    }
+
+    public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query)
+    {
+        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var pair in query)
+        {
+            if (!groups.TryGetValue(pair.Key, out var values)) groups[pair.Key] = values = new List<string>();
+            values.Add(pair.Value);
+        }
+        var parts = new List<string>();
+        foreach (var group in groups)
+        {
+            group.Value.Sort(StringComparer.Ordinal);
+            var key = SignatureEncoding.Encode(group.Key);
+            foreach (var value in group.Value)
+            {
+                parts.Add(key + "=" + SignatureEncoding.Encode(value));
+            }
+        }
+        return string.Join("&", parts);
+    }
+
+    /// <summary>Every header except <c>content-type</c> and names containing <c>_</c>, lower-cased and sorted.</summary>
+    public static IReadOnlyList<string> SignedHeaderNames(IDictionary<string, string> headers)
+    {
+        var names = new List<string>();
+        foreach (var name in headers.Keys)
+        {
+            var lower = name.ToLowerInvariant();
+            if (lower == "content-type" || lower.IndexOf('_') >= 0) continue;
+            names.Add(lower);
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    private static string HeaderValue(IDictionary<string, string> headers, string name) =>
+        headers.TryGetValue(name, out var value) ? value.Trim() : string.Empty;
+
+    private static string PayloadHash(SigningRequest request)
+    {
+        if (request.Headers.TryGetValue(ContentSha256Header, out var declared) && declared == UnsignedPayload)
+        {
+            return UnsignedPayload;
+        }
+        return request.Body.Length == 0 ? EmptyBodyHash : HexEncoding.ToLower(Sha256(request.Body));
+    }
+
+    private static byte[] Sha256(byte[] data)
+    {
+        using var sha = SHA256.Create();
+        return sha.ComputeHash(data);
+    }
+
+    private static byte[] HmacSha256(byte[] key, byte[] data)
+    {
+        using var hmac = new HMACSHA256(key);
+        return hmac.ComputeHash(data);
+    }
+}

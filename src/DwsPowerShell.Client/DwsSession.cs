@@ -1,0 +1,128 @@
+using System.Text.Json;
+using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Areas;
+using DwsPowerShell.Client.Transport;
+
+namespace DwsPowerShell.Client;
+
+/// <summary>
+/// Credentials, region, project and one transport, with one typed area per part of the API.
+/// Thread-safe: one session serves any number of concurrent calls.
+/// </summary>
+public sealed class DwsSession : IDisposable
+{
+    private readonly SemaphoreSlim _projectLock = new(1, 1);
+    private readonly IamTokenAuthenticator? _iamToken;
+    private string? _projectId;
+
+    public DwsSession(DwsSessionOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        Options = options.Clone();
+        var resolved = CredentialChain.Resolve(Options.Credentials, Options.Environment);
+        Credentials = resolved.Credentials;
+        Region = FirstNonBlank(Options.Region, resolved.Region);
+        _projectId = FirstNonBlank(Options.ProjectId, resolved.ProjectId);
+
+        if (Options.Endpoint is null && Region is null)
+        {
+            throw new DwsConfigurationException(
+                $"No region was given: set Region (for example eu-west-101), or {CredentialChain.RegionVariable}, or give an Endpoint.");
+        }
+        Endpoint = Options.Endpoint ?? new Uri($"https://dws.{Region}.myhuaweicloud.com");
+        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? (Options.Endpoint ?? new Uri($"https://iam.{Region}.myhuaweicloud.com"));
+        CheckEndpoint(Endpoint, nameof(DwsSessionOptions.Endpoint));
+        CheckEndpoint(IamEndpoint, nameof(DwsSessionOptions.IamEndpoint));
+
+        IRequestAuthenticator authenticator = Credentials switch
+        {
+            AccessKeyCredentials ak => new AccessKeyAuthenticator(ak, Options.TimeProvider),
+            TokenCredentials token => new StaticTokenAuthenticator(token),
+            IamPasswordCredentials password => _iamToken = new IamTokenAuthenticator(password, RequireRegion, Options.TimeProvider),
+            _ => throw new DwsConfigurationException($"Unsupported credentials: {Credentials.Kind}."),
+        };
+        Transport = new DwsTransport(Endpoint, IamEndpoint, authenticator, GetProjectIdAsync, Options);
+        _iamToken?.Attach(Transport);
+
+        Clusters = new ClustersApi(Transport);
+        Snapshots = new SnapshotsApi(Transport);
+        Jobs = new JobsApi(Transport);
+        Workload = new WorkloadApi(Transport);
+    }
+
+    public DwsSessionOptions Options { get; }
+
+    /// <summary>Which credentials are in use (printable: no secret).</summary>
+    public DwsCredentials Credentials { get; }
+
+    public string? Region { get; }
+
+    public Uri Endpoint { get; }
+
+    public Uri IamEndpoint { get; }
+
+    /// <summary>The project ID if known yet (it is looked up on first use otherwise).</summary>
+    public string? ProjectId => _projectId;
+
+    public DwsTransport Transport { get; }
+
+    public ClustersApi Clusters { get; }
+
+    public SnapshotsApi Snapshots { get; }
+
+    public JobsApi Jobs { get; }
+
+    public WorkloadApi Workload { get; }
+
+    /// <summary>The project ID, looked up once from IAM (GET /v3/projects?name={region}) when not given.</summary>
+    public async ValueTask<string> GetProjectIdAsync(CancellationToken cancellationToken = default)
+    {
+        if (_projectId is { } known) return known;
+        await _projectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_projectId is { } again) return again;
+            if (_iamToken is not null)
+            {
+                var token = await _iamToken.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                if (token.ProjectId is { } fromToken) return _projectId = fromToken;
+            }
+            var region = RequireRegion();
+            var response = await Transport.SendAsync(DwsRequest.Get("/v3/projects").Query("name", region).ForIam(), cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+            if (doc.RootElement.TryGetProperty("projects", out var projects) && projects.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var p in projects.EnumerateArray())
+                {
+                    if (p.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value) return _projectId = value;
+                }
+            }
+            throw new DwsConfigurationException($"IAM has no project named '{region}' for these credentials: give the project ID, or check the region.");
+        }
+        finally
+        {
+            _projectLock.Release();
+        }
+    }
+
+    public override string ToString() => $"DWS {Endpoint} ({Credentials.Kind}, project {ProjectId ?? "not yet known"})";
+
+    public void Dispose() => Transport.Dispose();
+
+    private string RequireRegion() => Region ?? throw new DwsConfigurationException(
+        $"The project ID cannot be looked up without a region: set Region or {CredentialChain.RegionVariable}, or give the project ID.");
+
+    private static string? FirstNonBlank(params string?[] values)
+    {
+        foreach (var v in values) if (!string.IsNullOrWhiteSpace(v)) return v!.Trim();
+        return null;
+    }
+
+    private static void CheckEndpoint(Uri uri, string name)
+    {
+        if (!uri.IsAbsoluteUri || (uri.Scheme != "https" && uri.Scheme != "http"))
+        {
+            throw new DwsConfigurationException($"{name} '{uri}' must be an absolute http(s) URL, such as https://dws.eu-west-101.myhuaweicloud.com.");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using DwsPowerShell.Client.Auth;
+
+namespace DwsPowerShell.Client;
+
+/// <summary>Everything a <see cref="DwsSession"/> needs. Only the region (or an endpoint) is required.</summary>
+public sealed class DwsSessionOptions
+{
+    /// <summary>Region such as <c>eu-west-101</c>; falls back to HUAWEICLOUD_SDK_REGION.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Overrides <c>https://dws.{region}.myhuaweicloud.com</c> (a private endpoint or the emulator).</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Overrides <c>https://iam.{region}.myhuaweicloud.com</c>; defaults to <see cref="Endpoint"/> when that is set.</summary>
+    public Uri? IamEndpoint { get; set; }
+
+    /// <summary>Project ID; looked up once from IAM (<c>GET /v3/projects?name={region}</c>) when absent.</summary>
+    public string? ProjectId { get; set; }
+
+    /// <summary>Explicit credentials; when null the chain (environment, credentials file) is searched.</summary>
+    public DwsCredentials? Credentials { get; set; }
+
+    /// <summary>Time allowed for one HTTP attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Retries after the first attempt of a retryable call.</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>No single retry delay (including a server's Retry-After) exceeds this.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Total time for one call, all attempts and delays included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    public IWebProxy? Proxy { get; set; }
+
+    /// <summary>Turns TLS certificate validation off. Off by default; only for test endpoints.</summary>
+    public bool SkipCertificateCheck { get; set; }
+
+    /// <summary>Receives one line per request and retry; never given a secret.</summary>
+    public Action<DwsLogEntry>? Log { get; set; }
+
+    /// <summary>Test seam: wraps or replaces the HTTP handler (for example an in-memory server).</summary>
+    public Func<HttpMessageHandler, HttpMessageHandler>? ConfigureHandler { get; set; }
+
+    /// <summary>Test seam: where the credential chain reads environment variables and the home folder.</summary>
+    public ICredentialEnvironment? Environment { get; set; }
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal DwsSessionOptions Clone() => (DwsSessionOptions)MemberwiseClone();
+}
+
+public enum DwsLogLevel { Verbose, Debug, Warning }
+
+/// <summary>A log line. Messages are built from method, path, status and timings only.</summary>
+public sealed class DwsLogEntry
+{
+    public DwsLogEntry(DwsLogLevel level, string message)
+    {
+        Level = level;
+        Message = message;
+    }
+
+    public DwsLogLevel Level { get; }
+
+    public string Message { get; }
+
+    public override string ToString() => Message;
+}

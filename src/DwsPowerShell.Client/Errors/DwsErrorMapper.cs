@@ -1,0 +1,198 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DwsPowerShell.Client.Transport;
+
+namespace DwsPowerShell.Client.Errors;
+
+/// <summary>
+/// The one place that turns an answer into a <see cref="DwsApiException"/>: every error body shape
+/// of quirks.md section 1 (error_code/error_msg, errCode/externalMessage, retCode/retMessage,
+/// IAM's {"error":{...}}, workload_res_code), plain text, HTML, base64 and empty bodies.
+/// </summary>
+public static class DwsErrorMapper
+{
+    private const int MaxMessageLength = 500;
+    private static readonly Regex s_htmlTitle = new("<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+    private static readonly Regex s_tags = new("<[^>]+>", RegexOptions.Singleline);
+    private static readonly Regex s_space = new(@"\s+");
+
+    public static DwsApiException FromResponse(DwsResponse response, string method, string path)
+    {
+        if (response.Failure != DwsTransportFailure.None) return FromTransportFailure(response, method, path);
+
+        var (code, message) = ParseBody(response.Body);
+        return Create(response.StatusCode, code, message, response.RequestId, method, path, null);
+    }
+
+    /// <summary>A 2xx whose body reports failure (workload_res_code ≠ 0 or ret_code ≠ 0); null when it reports success.</summary>
+    public static DwsApiException? FromResultCode(DwsResponse response, string method, string path)
+    {
+        var body = response.Body;
+        if (body.IndexOf("workload_res_code", StringComparison.Ordinal) < 0 && body.IndexOf("ret_code", StringComparison.Ordinal) < 0) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+            foreach (var (codeName, textName) in new[] { ("workload_res_code", "workload_res_str"), ("ret_code", "ret_msg") })
+            {
+                if (!doc.RootElement.TryGetProperty(codeName, out var codeElement)) continue;
+                var code = Text(codeElement);
+                if (code is null || code == "0") return null;
+                var text = doc.RootElement.TryGetProperty(textName, out var t) ? Text(t) : null;
+                return Create(response.StatusCode, code, text ?? $"The service reported {codeName} {code}.", response.RequestId, method, path, null);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: nothing to check; deserialisation reports the problem.
+        }
+        return null;
+    }
+
+    /// <summary>A 2xx cluster answer whose error_code is not a success value (quirks.md 1.2): a warning, not a failure.</summary>
+    public static string? SuccessBodyWarning(DwsResponse response)
+    {
+        var body = response.Body;
+        if (body.IndexOf("\"error_code\"", StringComparison.Ordinal) < 0) return null;
+        var (code, message) = ParseBody(body);
+        if (code is null || code == "DWS.0000" || code == "0") return null;
+        return $"The service answered {response.StatusCode} but reported {code}: {message}";
+    }
+
+    internal static DwsApiException Create(int status, string? code, string? message, string? requestId, string method, string path, Exception? inner)
+    {
+        code = DwsErrorCatalog.Normalize(code);
+        string? action = null;
+        if (DwsErrorCatalog.TryGet(code, out var info))
+        {
+            action = info.Solution;
+            message ??= info.Message;
+        }
+        message ??= DefaultMessage(status);
+        var sb = new StringBuilder();
+        sb.Append(method).Append(' ').Append(path).Append(" failed");
+        if (status > 0) sb.Append(" with HTTP ").Append(status);
+        sb.Append(": ");
+        if (code is not null) sb.Append(code).Append(' ');
+        sb.Append(message);
+        if (requestId is not null) sb.Append(" (request ID ").Append(requestId).Append(')');
+        return new DwsApiException(sb.ToString(), status, code, message, requestId, method, path, action, inner);
+    }
+
+    private static DwsApiException FromTransportFailure(DwsResponse response, string method, string path)
+    {
+        var (code, text) = response.Failure switch
+        {
+            DwsTransportFailure.NotSent => ("DWS.Client.ConnectionFailed", "could not connect to the endpoint"),
+            DwsTransportFailure.Timeout => ("DWS.Client.Timeout", "the server did not answer in time"),
+            _ => ("DWS.Client.ConnectionBroken", "the connection broke before an answer arrived"),
+        };
+        var detail = response.Error?.GetBaseException().Message;
+        return Create(0, code, detail is null ? text : $"{text} ({detail})", null, method, path, response.Error);
+    }
+
+    internal static (string? Code, string? Message) ParseBody(string body)
+    {
+        var trimmed = body.Trim();
+        if (trimmed.Length == 0) return (null, null);
+        if (trimmed[0] == '{' || trimmed[0] == '[')
+        {
+            var parsed = ParseJson(trimmed);
+            if (parsed.Code is not null || parsed.Message is not null) return parsed;
+        }
+        var decoded = TryBase64Json(trimmed);
+        if (decoded is not null) return ParseJson(decoded);
+        return (null, Shorten(PlainText(trimmed)));
+    }
+
+    private static (string? Code, string? Message) ParseJson(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0) root = root[0];
+            if (root.ValueKind != JsonValueKind.Object) return (null, Shorten(json));
+            if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object) root = nested;
+
+            string? code = null, message = null;
+            foreach (var (codeName, messageName) in s_fieldPairs)
+            {
+                var c = root.TryGetProperty(codeName, out var ce) ? Text(ce) : null;
+                var m = root.TryGetProperty(messageName, out var me) ? Text(me) : null;
+                // Bodies may carry several pairs with some null (quirks.md 1.3): take the first failure code.
+                if (c is not null && c != "DWS.0000" && code is null) { code = c; message = m ?? message; }
+                else if (m is not null && message is null) message = m;
+            }
+            return (code, message is null ? null : Shorten(message));
+        }
+        catch (JsonException)
+        {
+            return (null, Shorten(PlainText(json)));
+        }
+    }
+
+    private static readonly (string, string)[] s_fieldPairs =
+    {
+        ("error_code", "error_msg"),
+        ("errCode", "externalMessage"),
+        ("retCode", "retMessage"),
+        ("workload_res_code", "workload_res_str"),
+        ("code", "message"),
+        ("error_code", "error_message"),
+        ("code", "msg"),
+    };
+
+    private static string? Text(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => string.IsNullOrWhiteSpace(e.GetString()) ? null : e.GetString(),
+        JsonValueKind.Number => e.GetRawText(),
+        _ => null,
+    };
+
+    private static string? TryBase64Json(string text)
+    {
+        if (text.Length < 8 || text.Length % 4 != 0) return null;
+        foreach (var c in text)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '+' || c == '/' || c == '=')) return null;
+        }
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(text)).Trim();
+            return decoded.StartsWith("{", StringComparison.Ordinal) ? decoded : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string PlainText(string text)
+    {
+        if (text.IndexOf('<') >= 0)
+        {
+            var title = s_htmlTitle.Match(text);
+            text = title.Success ? title.Groups[1].Value : s_tags.Replace(text, " ");
+        }
+        return s_space.Replace(text, " ").Trim();
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxMessageLength ? text : text.Substring(0, MaxMessageLength) + "…";
+
+    private static string DefaultMessage(int status) => status switch
+    {
+        400 => "the request was rejected as invalid",
+        401 => "authentication failed: check the access key and secret key, or the token",
+        403 => "permission denied",
+        404 => "the resource was not found",
+        409 => "the request conflicts with the resource's current state",
+        429 => "too many requests",
+        500 => "internal server error",
+        502 => "bad gateway",
+        503 => "service unavailable",
+        504 => "gateway timeout",
+        _ => "the request failed",
+    };
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using DwsPowerShell.Client.Auth;
+
+namespace DwsPowerShell.Client.Transport;
+
+/// <summary>Whether a call may be sent again after an ambiguous failure.</summary>
+public enum DwsCallKind
+{
+    /// <summary>Reads (any method): retried on 429, 5xx, timeouts and connection failures.</summary>
+    Read,
+
+    /// <summary>Changes state: retried only when the server provably did not act (429, connection never made).</summary>
+    Mutation,
+}
+
+/// <summary>
+/// One API call: a path template from the reference (<c>/v1.0/{project_id}/clusters/{cluster_id}</c>),
+/// its path values, query and body. Path values are checked and percent-encoded so that no value can
+/// change the path or the query.
+/// </summary>
+public sealed class DwsRequest
+{
+    internal const int MaxPathValueLength = 512;
+
+    private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> _query = new();
+
+    private DwsRequest(string method, string template, DwsCallKind kind)
+    {
+        Method = method;
+        Template = template;
+        Kind = kind;
+    }
+
+    public string Method { get; }
+
+    public string Template { get; }
+
+    public DwsCallKind Kind { get; private set; }
+
+    public object? Body { get; private set; }
+
+    /// <summary>Workload APIs (5.7) report failures inside a 200 as workload_res_code ≠ 0.</summary>
+    public bool ChecksResultCode { get; private set; }
+
+    /// <summary>Sent to the IAM endpoint rather than the DWS one.</summary>
+    public bool ToIam { get; private set; }
+
+    /// <summary>Sent without credentials (the token request itself).</summary>
+    public bool Anonymous { get; private set; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> QueryPairs => _query;
+
+    public static DwsRequest Get(string template) => new("GET", template, DwsCallKind.Read);
+
+    public static DwsRequest Post(string template) => new("POST", template, DwsCallKind.Mutation);
+
+    public static DwsRequest Put(string template) => new("PUT", template, DwsCallKind.Mutation);
+
+    public static DwsRequest Delete(string template) => new("DELETE", template, DwsCallKind.Mutation);
+
+    /// <summary>A POST or PUT that only reads (quirks.md 7.7): safe to retry.</summary>
+    public DwsRequest AsRead()
+    {
+        Kind = DwsCallKind.Read;
+        return this;
+    }
+
+    public DwsRequest WithResultCode()
+    {
+        ChecksResultCode = true;
+        return this;
+    }
+
+    internal DwsRequest ForIam(bool anonymous = false)
+    {
+        ToIam = true;
+        Anonymous = anonymous;
+        return this;
+    }
+
+    /// <summary>Sets a path value. Refuses values that could not travel as one path segment.</summary>
+    public DwsRequest Path(string name, string? value, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
+    {
+        _pathValues[name] = CheckPathValue(value, parameterName ?? name);
+        return this;
+    }
+
+    public DwsRequest Query(string name, string? value)
+    {
+        if (value is not null) _query.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    public DwsRequest Query(string name, int? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public DwsRequest Query(string name, long? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public DwsRequest Query(string name, bool? value) => Query(name, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>An array parameter, sent as repeated keys (quirks.md 7.5).</summary>
+    public DwsRequest QueryEach(string name, IEnumerable<string>? values)
+    {
+        if (values is null) return this;
+        foreach (var v in values) Query(name, v);
+        return this;
+    }
+
+    public DwsRequest WithBody(object? body)
+    {
+        Body = body;
+        return this;
+    }
+
+    /// <summary>The encoded path with every placeholder filled.</summary>
+    public string BuildPath(string? projectId)
+    {
+        var sb = new StringBuilder(Template.Length + 64);
+        var i = 0;
+        while (i < Template.Length)
+        {
+            var open = Template.IndexOf('{', i);
+            if (open < 0)
+            {
+                sb.Append(Template, i, Template.Length - i);
+                break;
+            }
+            sb.Append(Template, i, open - i);
+            var close = Template.IndexOf('}', open);
+            var name = Template.Substring(open + 1, close - open - 1);
+            string value;
+            if (name == "project_id")
+            {
+                value = projectId ?? throw new DwsConfigurationException("This call needs a project ID: give one, or let the session look it up from IAM by region.");
+            }
+            else if (!_pathValues.TryGetValue(name, out value!))
+            {
+                throw new InvalidOperationException($"Path value '{name}' of {Template} was not set.");
+            }
+            sb.Append(SignatureEncoding.Encode(value));
+            i = close + 1;
+        }
+        return sb.ToString();
+    }
+
+    public bool NeedsProjectId => Template.IndexOf("{project_id}", StringComparison.Ordinal) >= 0;
+
+    /// <summary>The query as it goes on the wire.</summary>
+    public string BuildQueryString()
+    {
+        if (_query.Count == 0) return string.Empty;
+        var sb = new StringBuilder();
+        foreach (var pair in _query)
+        {
+            sb.Append(sb.Length == 0 ? '?' : '&');
+            sb.Append(SignatureEncoding.Encode(pair.Key)).Append('=').Append(SignatureEncoding.Encode(pair.Value));
+        }
+        return sb.ToString();
+    }
+
+    public override string ToString() => $"{Method} {Template}";
+
+    internal static string CheckPathValue(string? value, string parameterName)
+    {
+        if (value is null || value.Trim().Length == 0)
+        {
+            throw new ArgumentException($"{parameterName} is required: give a non-empty value.", parameterName);
+        }
+        if (value.Length > MaxPathValueLength)
+        {
+            throw new ArgumentException($"{parameterName} is {value.Length} characters long; IDs and names are at most {MaxPathValueLength}. Check that the right value was passed.", parameterName);
+        }
+        if (value == "." || value.IndexOf("..", StringComparison.Ordinal) >= 0)
+        {
+            throw new ArgumentException($"{parameterName} '{Printable(value)}' contains '..' or is '.', which is not a valid ID or name.", parameterName);
+        }
+        foreach (var c in value)
+        {
+            if (c == '/' || c == '\\' || c == '?' || c == '#' || char.IsControl(c))
+            {
+                throw new ArgumentException($"{parameterName} '{Printable(value)}' contains '{Printable(c.ToString())}', which an ID or name cannot contain. Check the value.", parameterName);
+            }
+        }
+        return value;
+    }
+
+    private static string Printable(string value)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in value.Length > 80 ? value.Substring(0, 80) + "…" : value)
+        {
+            if (char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

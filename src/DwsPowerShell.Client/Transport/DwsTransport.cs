@@ -1,0 +1,353 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Errors;
+using DwsPowerShell.Client.Json;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using RestSharp;
+
+namespace DwsPowerShell.Client.Transport;
+
+/// <summary>
+/// The one way requests leave the process: build the URL, sign, send with RestSharp, retry through
+/// one Polly pipeline, map failures through <see cref="DwsErrorMapper"/>. One instance per session,
+/// used from many threads.
+/// </summary>
+public sealed class DwsTransport : IDisposable
+{
+    private static readonly ResiliencePropertyKey<CallState> s_stateKey = new("dws.call");
+
+    private readonly RestClient _rest;
+    private readonly Uri _dws;
+    private readonly Uri _iam;
+    private readonly IRequestAuthenticator _authenticator;
+    private readonly Func<CancellationToken, ValueTask<string>> _projectId;
+    private readonly DwsSessionOptions _options;
+    private readonly ResiliencePipeline<Attempt> _pipeline;
+
+    internal DwsTransport(Uri dwsEndpoint, Uri iamEndpoint, IRequestAuthenticator authenticator,
+        Func<CancellationToken, ValueTask<string>> projectId, DwsSessionOptions options)
+    {
+        _dws = dwsEndpoint;
+        _iam = iamEndpoint;
+        _authenticator = authenticator;
+        _projectId = projectId;
+        _options = options;
+        _rest = new RestClient(CreateRestOptions(options), useClientFactory: false);
+        _pipeline = BuildPipeline(options);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and returns the successful answer; throws <see cref="DwsApiException"/> otherwise.</summary>
+    public async Task<DwsResponse> SendAsync(DwsRequest request, CancellationToken cancellationToken = default)
+    {
+        var attempt = await SendCoreAsync(request, null, cancellationToken).ConfigureAwait(false);
+        return attempt.Response;
+    }
+
+    /// <summary>Sends and reads the body as <typeparamref name="T"/> (null for an empty body).</summary>
+    public async Task<T?> SendAsync<T>(DwsRequest request, CancellationToken cancellationToken = default)
+    {
+        var attempt = await SendCoreAsync(request, static r => r.ReadAs<T>(), cancellationToken).ConfigureAwait(false);
+        return (T?)attempt.Value;
+    }
+
+    private async Task<Attempt> SendCoreAsync(DwsRequest request, Func<DwsResponse, object?>? read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var projectId = request.NeedsProjectId ? await _projectId(cancellationToken).ConfigureAwait(false) : null;
+        var path = request.BuildPath(projectId);
+        var state = new CallState(request, path, projectId, read);
+
+        var attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
+        if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate())
+        {
+            Log(DwsLogLevel.Verbose, $"{request.Method} {path}: 401, renewing the IAM token and trying once more");
+            attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!attempt.Response.IsSuccess)
+        {
+            var error = DwsErrorMapper.FromResponse(attempt.Response, request.Method, path);
+            error.Attempts = state.Attempts;
+            throw error;
+        }
+        if (attempt.ReadError is not null)
+        {
+            throw DwsErrorMapper.Create(attempt.Response.StatusCode, "DWS.Client.InvalidResponse",
+                $"the answer could not be read ({attempt.ReadError.Message})", attempt.Response.RequestId, request.Method, path, attempt.ReadError);
+        }
+        if (DwsErrorMapper.FromResultCode(attempt.Response, request.Method, path) is { } inBody)
+        {
+            throw inBody;
+        }
+        if (DwsErrorMapper.SuccessBodyWarning(attempt.Response) is { } warning)
+        {
+            Log(DwsLogLevel.Warning, $"{request.Method} {path}: {warning}");
+        }
+        return attempt;
+    }
+
+    private async Task<Attempt> RunPipelineAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(s_stateKey, state);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, self) =>
+                {
+                    var s = ctx.Properties.GetValue(s_stateKey, null!);
+                    try
+                    {
+                        return Outcome.FromResult(await self.AttemptAsync(s, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<Attempt>(ex);
+                    }
+                },
+                context, this).ConfigureAwait(false);
+
+            if (outcome.Exception is TimeoutRejectedException timeout)
+            {
+                var error = DwsErrorMapper.Create(0, "DWS.Client.Timeout",
+                    $"no answer within the total time of {_options.TotalTimeout.TotalSeconds:0.#} s ({state.Attempts} attempt(s))", null,
+                    state.Request.Method, state.Path, timeout);
+                error.Attempts = state.Attempts;
+                throw error;
+            }
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<Attempt> AttemptAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        state.Attempts++;
+        var baseUri = request.ToIam ? _iam : _dws;
+        var fullPath = baseUri.AbsolutePath.TrimEnd('/') + state.Path;
+        var url = baseUri.GetLeftPart(UriPartial.Authority) + fullPath + request.BuildQueryString();
+
+        var signing = new SigningRequest(request.Method, fullPath);
+        foreach (var pair in request.QueryPairs) signing.Query.Add(pair);
+        signing.Headers["Host"] = baseUri.Authority;
+        if (state.ProjectId is not null && !request.ToIam) signing.Headers["X-Project-Id"] = state.ProjectId;
+        if (request.Body is not null)
+        {
+            signing.Body = state.BodyBytes ??= JsonSerializer.SerializeToUtf8Bytes(request.Body, request.Body.GetType(), DwsJson.Options);
+            signing.Headers["Content-Type"] = "application/json";
+        }
+        if (!request.Anonymous) await _authenticator.AuthenticateAsync(signing, cancellationToken).ConfigureAwait(false);
+
+        var rest = new RestRequest(url, ToMethod(request.Method));
+        foreach (var header in signing.Headers)
+        {
+            if (header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) continue;
+            rest.AddHeader(header.Key, header.Value);
+        }
+        if (request.Body is not null) rest.AddBody(signing.Body, ContentType.Json);
+
+        var watch = Stopwatch.StartNew();
+        var answer = await _rest.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
+        watch.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var response = ToResponse(answer);
+        Log(DwsLogLevel.Verbose, response.Failure == DwsTransportFailure.None
+            ? $"{request.Method} {fullPath} -> {response.StatusCode} in {watch.ElapsedMilliseconds} ms{(response.RequestId is null ? "" : " (request ID " + response.RequestId + ")")}"
+            : $"{request.Method} {fullPath} -> no answer ({response.Failure}) after {watch.ElapsedMilliseconds} ms");
+
+        if (!response.IsSuccess || state.Read is null) return new Attempt(response, null, null);
+        try
+        {
+            return new Attempt(response, state.Read(response), null);
+        }
+        catch (JsonException ex)
+        {
+            return new Attempt(response, null, ex);
+        }
+    }
+
+    private static DwsResponse ToResponse(RestResponse answer)
+    {
+        if (answer.ResponseStatus == ResponseStatus.TimedOut) return DwsResponse.Failed(DwsTransportFailure.Timeout, answer.ErrorException);
+        if ((int)answer.StatusCode == 0)
+        {
+            return DwsResponse.Failed(IsNotSent(answer.ErrorException) ? DwsTransportFailure.NotSent : DwsTransportFailure.Broken, answer.ErrorException);
+        }
+        if (answer.ResponseStatus == ResponseStatus.Error && answer.ErrorException is not null && IsBrokenTransfer(answer.ErrorException))
+        {
+            // Headers arrived but the body did not: the body cannot be trusted.
+            return DwsResponse.Failed(DwsTransportFailure.Broken, answer.ErrorException);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (answer.Headers is not null) foreach (var h in answer.Headers) if (h.Name is not null) headers[h.Name] = h.Value?.ToString() ?? string.Empty;
+        if (answer.ContentHeaders is not null) foreach (var h in answer.ContentHeaders) if (h.Name is not null) headers[h.Name] = h.Value?.ToString() ?? string.Empty;
+        return new DwsResponse((int)answer.StatusCode, answer.Content ?? string.Empty, headers);
+    }
+
+    private static bool IsBrokenTransfer(Exception error) => error is IOException || error is HttpRequestException || error.InnerException is IOException;
+
+    /// <summary>True only when the connection was provably never made, so the server never saw the request.</summary>
+    internal static bool IsNotSent(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+#if NET8_0_OR_GREATER
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } hre
+                && hre.InnerException is SocketException { SocketErrorCode: not SocketError.ConnectionReset })
+            {
+                return true;
+            }
+#endif
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
+                    or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.NoData or SocketError.AddressNotAvailable;
+            }
+        }
+        return false;
+    }
+
+    private ResiliencePipeline<Attempt> BuildPipeline(DwsSessionOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder<Attempt> { TimeProvider = options.TimeProvider };
+        if (options.TotalTimeout > TimeSpan.Zero && options.TotalTimeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(options.TotalTimeout);
+        }
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.RetryMaxDelay,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(s_stateKey, null!).Request.Kind)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result?.Response)),
+                OnRetry = args =>
+                {
+                    var s = args.Context.Properties.GetValue(s_stateKey, null!);
+                    Log(DwsLogLevel.Verbose, $"{s.Request.Method} {s.Path}: {Describe(args.Outcome)}; retrying in {args.RetryDelay.TotalSeconds:0.##} s (attempt {args.AttemptNumber + 2} of {options.MaxRetries + 1})");
+                    return default;
+                },
+            });
+        }
+        return builder.Build();
+    }
+
+    /// <summary>The retry rule of DESIGN.md: reads retry every transient failure; mutations only what the server provably did not act on.</summary>
+    internal static bool ShouldRetry(Outcome<Attempt> outcome, DwsCallKind kind)
+    {
+        if (outcome.Exception is not null) return false;
+        var attempt = outcome.Result!;
+        var response = attempt.Response;
+        switch (response.Failure)
+        {
+            case DwsTransportFailure.NotSent: return true;
+            case DwsTransportFailure.Timeout:
+            case DwsTransportFailure.Broken: return kind == DwsCallKind.Read;
+        }
+        if (response.StatusCode == 429) return true;
+        if (kind != DwsCallKind.Read) return false;
+        if (response.StatusCode is 500 or 502 or 503 or 504) return true;
+        return attempt.ReadError is not null;
+    }
+
+    private TimeSpan? RetryAfter(DwsResponse? response)
+    {
+        var header = response?.Header("Retry-After");
+        if (header is null) return null;
+        TimeSpan delay;
+        if (int.TryParse(header, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) delay = TimeSpan.FromSeconds(Math.Max(0, seconds));
+        else if (DateTimeOffset.TryParse(header, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) delay = at - _options.TimeProvider.GetUtcNow();
+        else return null;
+        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+        return delay > _options.RetryMaxDelay ? _options.RetryMaxDelay : delay;
+    }
+
+    private static string Describe(Outcome<Attempt> outcome)
+    {
+        var a = outcome.Result;
+        if (a is null) return "failed";
+        if (a.Response.Failure != DwsTransportFailure.None) return $"no answer ({a.Response.Failure})";
+        if (a.ReadError is not null) return $"unreadable answer (HTTP {a.Response.StatusCode})";
+        return $"HTTP {a.Response.StatusCode}";
+    }
+
+    private static RestClientOptions CreateRestOptions(DwsSessionOptions options)
+    {
+        var rest = new RestClientOptions
+        {
+            ThrowOnAnyError = false,
+            FollowRedirects = false,
+            Timeout = options.RequestTimeout,
+            UserAgent = "DwsPowerShell/" + typeof(DwsTransport).Assembly.GetName().Version?.ToString(3),
+        };
+        if (options.Proxy is not null) rest.Proxy = options.Proxy;
+        if (options.SkipCertificateCheck) rest.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        if (options.ConfigureHandler is { } configure) rest.ConfigureMessageHandler = configure;
+        return rest;
+    }
+
+    private static Method ToMethod(string method) => method switch
+    {
+        "GET" => Method.Get,
+        "POST" => Method.Post,
+        "PUT" => Method.Put,
+        "DELETE" => Method.Delete,
+        "PATCH" => Method.Patch,
+        "HEAD" => Method.Head,
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unsupported HTTP method."),
+    };
+
+    private void Log(DwsLogLevel level, string message) => _options.Log?.Invoke(new DwsLogEntry(level, message));
+
+    public void Dispose() => _rest.Dispose();
+
+    private sealed class CallState
+    {
+        public CallState(DwsRequest request, string path, string? projectId, Func<DwsResponse, object?>? read)
+        {
+            Request = request;
+            Path = path;
+            ProjectId = projectId;
+            Read = read;
+        }
+
+        public DwsRequest Request { get; }
+        public string Path { get; }
+        public string? ProjectId { get; }
+        public Func<DwsResponse, object?>? Read { get; }
+        public byte[]? BodyBytes { get; set; }
+        public int Attempts { get; set; }
+    }
+
+    internal sealed class Attempt
+    {
+        public Attempt(DwsResponse response, object? value, Exception? readError)
+        {
+            Response = response;
+            Value = value;
+            ReadError = readError;
+        }
+
+        public DwsResponse Response { get; }
+        public object? Value { get; }
+        public Exception? ReadError { get; }
+    }
+}

@@ -1,0 +1,33 @@
+@{
+    RootModule             = 'DwsPowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5b0e6f7c-2f6d-4c1e-9a43-8d1f3c2a7e51'
+    Author                 = 'DwsPowerShell contributors'
+    CompanyName            = 'DwsPowerShell'
+    Copyright              = '(c) DwsPowerShell contributors. All rights reserved.'
+    Description            = 'Administer Huawei Cloud GaussDB(DWS) data warehouse clusters over the DWS REST API: clusters, snapshots, jobs, workload plans, with a built-in emulator.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('DwsPowerShell.format.ps1xml')
+    TypesToProcess         = @()
+    CmdletsToExport        = @(
+        'Connect-DwsService'
+        'Disconnect-DwsService'
+        'Get-DwsSession'
+        'Get-DwsJob'
+        'Wait-DwsJob'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('HuaweiCloud', 'DWS', 'GaussDB', 'DataWarehouse', 'Cloud', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/dwspowershell/DwsPowerShell'
+            LicenseUri   = 'https://github.com/dwspowershell/DwsPowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'First release: sessions, clusters, snapshots, jobs and workload plans; the DWS emulator.'
+            Prerelease   = 'preview1'
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace DwsPowerShell.Module.Tests;
+
+/// <summary>A cmdlet class as its metadata describes it.</summary>
+public sealed record CmdletInfo(Type Type, string Verb, string Noun, CustomAttributeData Attribute)
+{
+    public string Name => $"{Verb}-{Noun}";
+
+    public T? Named<T>(string name) => Attribute.NamedArguments.Where(a => a.MemberName == name).Select(a => (T?)a.TypedValue.Value).FirstOrDefault();
+
+    public bool SupportsShouldProcess => Named<bool>("SupportsShouldProcess");
+
+    public bool SupportsPaging => Named<bool>("SupportsPaging");
+
+    /// <summary>ConfirmImpact as its enum name (Medium when not set).</summary>
+    public string ConfirmImpact
+    {
+        get
+        {
+            var value = Attribute.NamedArguments.Where(a => a.MemberName == "ConfirmImpact").Select(a => (int?)Convert.ToInt32(a.TypedValue.Value)).FirstOrDefault();
+            return value switch { null => "Medium", 0 => "None", 1 => "Low", 2 => "Medium", 3 => "High", _ => value.ToString()! };
+        }
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A cmdlet parameter: one property, with its [Parameter] attributes (one per parameter set).</summary>
+public sealed record ParameterInfo(PropertyInfo Property, IReadOnlyList<CustomAttributeData> ParameterAttributes, IReadOnlyList<string> Aliases)
+{
+    public string Name => Property.Name;
+
+    public IEnumerable<string> Sets => ParameterAttributes.Select(a => a.NamedArguments.Where(n => n.MemberName == "ParameterSetName").Select(n => (string)n.TypedValue.Value!).FirstOrDefault() ?? "__AllParameterSets");
+
+    public bool ByPropertyName => ParameterAttributes.Any(a => a.NamedArguments.Any(n => n.MemberName == "ValueFromPipelineByPropertyName" && (bool)n.TypedValue.Value!));
+
+    public bool ByValue => ParameterAttributes.Any(a => a.NamedArguments.Any(n => n.MemberName == "ValueFromPipeline" && (bool)n.TypedValue.Value!));
+
+    public bool Mandatory => ParameterAttributes.Any(a => a.NamedArguments.Any(n => n.MemberName == "Mandatory" && (bool)n.TypedValue.Value!));
+
+    public IEnumerable<string> NamesAndAliases => new[] { Name }.Concat(Aliases);
+}
+
+/// <summary>
+/// Loads the built cmdlet assembly with MetadataLoadContext (never executes it: there is no
+/// PowerShell host on the build machines) and describes its cmdlets.
+/// </summary>
+public sealed class ModuleMetadata : IDisposable
+{
+    private static readonly Lazy<ModuleMetadata> s_instance = new(() => new ModuleMetadata());
+
+    public static ModuleMetadata Instance => s_instance.Value;
+
+    private readonly MetadataLoadContext _context;
+
+    private ModuleMetadata()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        ModuleDirectory = Path.Combine(RepositoryRoot, "src", "DwsPowerShell", "bin", Configuration, "netstandard2.0");
+        var modulePath = Path.Combine(ModuleDirectory, "DwsPowerShell.dll");
+        if (!File.Exists(modulePath)) throw new FileNotFoundException($"Build the module first: {modulePath} is missing.");
+
+        var sma = FindPackageFile("powershellstandard.library", Path.Combine("lib", "netstandard2.0", "System.Management.Automation.dll"));
+        var paths = Directory.GetFiles(ModuleDirectory, "*.dll")
+            .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
+            .Append(sma)
+            .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First());
+        _context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
+        Module = _context.LoadFromAssemblyPath(modulePath);
+        Automation = _context.LoadFromAssemblyPath(sma);
+        Cmdlets = Module.GetTypes()
+            .Select(t => (Type: t, Attr: t.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == "System.Management.Automation.CmdletAttribute")))
+            .Where(x => x.Attr is not null)
+            .Select(x => new CmdletInfo(x.Type, (string)x.Attr!.ConstructorArguments[0].Value!, (string)x.Attr.ConstructorArguments[1].Value!, x.Attr))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
+
+    public string RepositoryRoot { get; }
+
+    public string ModuleDirectory { get; }
+
+    public Assembly Module { get; }
+
+    public Assembly Automation { get; }
+
+    public IReadOnlyList<CmdletInfo> Cmdlets { get; }
+
+    /// <summary>PowerShell's approved verbs, read from the Verbs* classes of System.Management.Automation.</summary>
+    public IReadOnlySet<string> ApprovedVerbs => Automation.GetTypes()
+        .Where(t => t.Namespace == "System.Management.Automation" && t.Name.StartsWith("Verbs", StringComparison.Ordinal))
+        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlyList<ParameterInfo> Parameters(CmdletInfo cmdlet) => cmdlet.Type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => (Property: p, Attrs: p.GetCustomAttributesData()))
+        .Select(x => new ParameterInfo(
+            x.Property,
+            x.Attrs.Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute").ToList(),
+            x.Attrs.Where(a => a.AttributeType.FullName == "System.Management.Automation.AliasAttribute")
+                .SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToList()))
+        .Where(p => p.ParameterAttributes.Count > 0)
+        .ToList();
+
+    /// <summary>The types named in [OutputType(typeof(...))].</summary>
+    public IReadOnlyList<Type> OutputTypes(CmdletInfo cmdlet) => cmdlet.Type.GetCustomAttributesData()
+        .Where(a => a.AttributeType.FullName == "System.Management.Automation.OutputTypeAttribute")
+        .SelectMany(a => a.ConstructorArguments)
+        .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : new[] { arg.Value })
+        .OfType<Type>()
+        .ToList();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DwsPowerShell.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("DwsPowerShell.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string FindPackageFile(string package, string relative)
+    {
+        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var dir = Path.Combine(root, package);
+        var file = Directory.Exists(dir) ? Directory.GetDirectories(dir).Select(v => Path.Combine(v, relative)).FirstOrDefault(File.Exists) : null;
+        return file ?? throw new FileNotFoundException($"{package} is not in {root}; run dotnet restore.");
+    }
+
+    public void Dispose() => _context.Dispose();
+}

@@ -1,0 +1,124 @@
+<#
+.SYNOPSIS
+    Builds, tests, documents and packages DwsPowerShell.
+.EXAMPLE
+    ./build.ps1 -Task Build, Test
+.EXAMPLE
+    ./build.ps1 -Task Demo     # emulator + the README scenario through the cmdlets
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Clean', 'Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out' 'DwsPowerShell'
+$bin = Join-Path $root "src/DwsPowerShell/bin/$Configuration/netstandard2.0"
+
+function Assert-DotNet {
+    $version = (& dotnet --version) 2>$null
+    if (-not $version -or [version]($version -replace '-.*$') -lt [version]'8.0') {
+        throw "The .NET SDK 8 or later is required (found '$version'). Install it from https://dot.net."
+    }
+}
+
+function Invoke-Clean {
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $root 'out')
+}
+
+function Invoke-Build {
+    Assert-DotNet
+    & dotnet build (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.csproj') -c $Configuration -warnaserror -nologo
+    if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
+
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out
+    $deps = Join-Path $out 'Dependencies'
+    New-Item -ItemType Directory -Force -Path $deps | Out-Null
+    $own = 'DwsPowerShell.dll', 'DwsPowerShell.Client.dll'
+    foreach ($file in $own) { Copy-Item (Join-Path $bin $file) $out }
+    Get-ChildItem $bin -Filter *.dll | Where-Object Name -notin $own | Copy-Item -Destination $deps
+    Copy-Item (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.format.ps1xml') $out
+
+    # One version source: Directory.Build.props, stamped into the laid-out manifest.
+    $version = ([xml](Get-Content (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.ModuleVersion | Select-Object -First 1
+    $manifest = Get-Content (Join-Path $root 'DwsPowerShell.psd1') -Raw
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    Set-Content -Path (Join-Path $out 'DwsPowerShell.psd1') -Value $manifest -Encoding utf8
+
+    if (Test-Path (Join-Path $root 'out/help/DwsPowerShell.dll-Help.xml')) {
+        $help = Join-Path $out 'en-US'
+        New-Item -ItemType Directory -Force -Path $help | Out-Null
+        Copy-Item (Join-Path $root 'out/help/*') $help
+    }
+    Test-ModuleManifest (Join-Path $out 'DwsPowerShell.psd1') | Out-Null
+    Write-Host "Module laid out in $out"
+}
+
+function Invoke-Docs {
+    if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
+        Install-PSResource -Name Microsoft.PowerShell.PlatyPS -Version 1.0.1 -TrustRepository -Scope CurrentUser
+    }
+    Import-Module Microsoft.PowerShell.PlatyPS
+    $helpOut = Join-Path $root 'out/help'
+    New-Item -ItemType Directory -Force -Path $helpOut | Out-Null
+    $pages = Get-ChildItem (Join-Path $root 'docs/en-US') -Filter '*-Dws*.md'
+    $pages | Import-MarkdownCommandHelp | Export-MamlCommandHelp -OutputFolder $helpOut -Force | Out-Null
+    Get-ChildItem $helpOut -Recurse -Filter *.xml | Copy-Item -Destination (Join-Path $helpOut 'DwsPowerShell.dll-Help.xml') -Force
+    Copy-Item (Join-Path $root 'docs/en-US/about_DwsPowerShell.help.md') (Join-Path $helpOut 'about_DwsPowerShell.help.txt')
+}
+
+function Invoke-Test {
+    & dotnet test (Join-Path $root 'DwsPowerShell.sln') -nologo
+    if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)." }
+    if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.5.0')) {
+        Install-PSResource -Name Pester -Version 5.7.1 -TrustRepository -Scope CurrentUser
+    }
+    Import-Module Pester -MinimumVersion 5.5.0
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/Pester'
+    $config.Run.Exit = $false
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $config
+    Write-Host "$($result.PassedCount) passed, $($result.FailedCount) failed"
+    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+}
+
+function Invoke-Package {
+    $repo = Join-Path $root 'out/repository'
+    New-Item -ItemType Directory -Force -Path $repo | Out-Null
+    if (-not (Get-PSResourceRepository -Name DwsLocal -ErrorAction SilentlyContinue)) {
+        Register-PSResourceRepository -Name DwsLocal -Uri $repo -Trusted
+    }
+    Publish-PSResource -Path $out -Repository DwsLocal
+    Write-Host "Package published to $repo"
+}
+
+function Invoke-Demo {
+    Import-Module (Join-Path $root 'tests/Pester/TestHelpers.psm1') -Force
+    $emulator = Start-DwsEmulator
+    try {
+        Import-Module (Join-Path $out 'DwsPowerShell.psd1') -Force
+        & (Join-Path $root 'tests/Pester/Demo.ps1') -Emulator $emulator
+    }
+    finally {
+        Stop-DwsEmulator $emulator
+    }
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'Clean' { Invoke-Clean }
+        'Build' { Invoke-Build }
+        'Docs' { Invoke-Docs }
+        'Test' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Test }
+        'Package' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Package }
+        'Demo' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Demo }
+    }
+}

@@ -4,6 +4,19 @@ using DwsPowerShell.Client.Models;
 namespace DwsPowerShell.Commands.Job;
 
 /// <summary>Gets the progress of asynchronous jobs (5.13.1).</summary>
+/// <remarks>Queries a job by ID (API reference 5.13.1, GET /v1.0/{project_id}/job/{job_id}): status, progress such as 9%, and on failure failed_code and failed_detail. Accepts job IDs or the job objects that long-running cmdlets return.</remarks>
+/// <example title="Check a job">
+/// <code>
+/// Get-DwsJob -JobId 2c9080e8845b207101845b245e1e0001
+/// </code>
+/// <para>Shows the job status and progress.</para>
+/// </example>
+/// <example title="Check the job of a scale-out">
+/// <code>
+/// Resize-DwsCluster -ClusterId $id -AddNodeCount 3 | Get-DwsJob
+/// </code>
+/// <para>The job object binds by its JobId property.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "DwsJob")]
 [OutputType(typeof(DwsJob))]
 public sealed class GetDwsJobCommand : DwsCmdlet

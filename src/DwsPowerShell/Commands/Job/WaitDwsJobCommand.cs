@@ -4,10 +4,21 @@ using DwsPowerShell.Client.Waiting;
 
 namespace DwsPowerShell.Commands.Job;
 
-/// <summary>
-/// Waits for any number of jobs at once with one polling loop, showing each job's progress;
-/// writes each job when it finishes, and an error record for each job that fails.
-/// </summary>
+/// <summary>Waits for DWS jobs to finish, with progress, and writes each finished job.</summary>
+/// <remarks>Waits for any number of jobs at once with one polling loop (one request per running job per interval, not a thread per job), showing each job's own progress. A job that ends in SUCCESS is written to the pipeline; one that ends in FAIL becomes an error record (ErrorId DwsJobFailed) carrying failed_code and failed_detail, and the others go on. Ctrl+C stops the wait; -TimeoutSec gives up with DwsWaitTimedOut naming the jobs still running.</remarks>
+/// <example title="Wait for a scale-in">
+/// <code>
+/// Resize-DwsCluster -ClusterId $id -RemoveNodeCount 3 -Force | Wait-DwsJob
+/// </code>
+/// <para>Blocks with a progress bar until the scale-in job ends.</para>
+/// </example>
+/// <example title="Wait for many jobs with a time limit">
+/// <code>
+/// $jobs = Get-DwsCluster -Name 'etl-*' | Stop-DwsCluster -Force
+/// $jobs | Wait-DwsJob -TimeoutSec 1800 -PollIntervalSec 15
+/// </code>
+/// <para>All stop jobs are polled in one loop; failures are reported per job.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Wait, "DwsJob")]
 [OutputType(typeof(DwsJob))]
 public sealed class WaitDwsJobCommand : DwsCmdlet

@@ -9,6 +9,27 @@ using DwsPowerShell.Internal;
 namespace DwsPowerShell.Commands.Session;
 
 /// <summary>Connects to DWS and makes the session the default for every other cmdlet.</summary>
+/// <remarks>Creates a DwsSession for a region (or an endpoint such as the emulator) and stores it as the default session of the PowerShell process; every DWS cmdlet uses it unless given -Session. Credentials come from the parameter set used: -AccessKey with -SecretKey (SecureString), -Credential (user name = AK, password = SK), -UserName/-Password/-DomainName (IAM password; a project-scoped token is obtained, cached and renewed), or -Token. With none of these, the credential chain is searched: HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (with HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION), then the [basic] section of ~/.huaweicloud/credentials. The project ID is looked up from IAM by region when not given. Secrets are never written to any stream.</remarks>
+/// <example title="Connect with an access key">
+/// <code>
+/// Connect-DwsService -Region eu-west-101 -AccessKey $env:DWS_AK -SecretKey (Read-Host -AsSecureString 'SK')
+/// </code>
+/// <para>Prompts for the secret key and connects to the Dublin region.</para>
+/// </example>
+/// <example title="Connect to the local emulator">
+/// <code>
+/// $sk = ConvertTo-SecureString 'emulator-secret-key-do-not-use-in-production' -AsPlainText -Force
+/// Connect-DwsService -Endpoint http://127.0.0.1:5080 -Region eu-west-101 -AccessKey EMULATORACCESSKEY001 -SecretKey $sk -PassThru
+/// </code>
+/// <para>Uses the emulator started with dotnet run --project src/DwsPowerShell.Emulator -- --urls http://127.0.0.1:5080.</para>
+/// </example>
+/// <example title="Connect from environment variables in a runbook">
+/// <code>
+/// $env:HUAWEICLOUD_SDK_AK = $ak; $env:HUAWEICLOUD_SDK_SK = $sk; $env:HUAWEICLOUD_SDK_REGION = 'eu-west-101'
+/// Connect-DwsService
+/// </code>
+/// <para>With no credential parameters the environment and the credentials file are searched.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "DwsService", DefaultParameterSetName = EnvironmentSet)]
 [OutputType(typeof(DwsSession))]
 public sealed class ConnectDwsServiceCommand : PSCmdlet

@@ -4,6 +4,20 @@ using DwsPowerShell.Internal;
 namespace DwsPowerShell.Commands.Session;
 
 /// <summary>Forgets the default session and its cached token.</summary>
+/// <remarks>Removes the default session that Connect-DwsService stored, disposing its HTTP client and any cached IAM token. Sessions kept in variables stay usable.</remarks>
+/// <example title="Disconnect">
+/// <code>
+/// Disconnect-DwsService
+/// </code>
+/// <para>The next DWS cmdlet connects again from the environment or asks you to run Connect-DwsService.</para>
+/// </example>
+/// <example title="Switch regions">
+/// <code>
+/// Disconnect-DwsService
+/// Connect-DwsService -Region ap-southeast-3
+/// </code>
+/// <para>Replaces the default session with one for another region.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Disconnect, "DwsService")]
 [OutputType(typeof(void))]
 public sealed class DisconnectDwsServiceCommand : PSCmdlet

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace DwsPowerShell.Module.Tests;
+namespace DwsPowerShell.DocGen;
 
 /// <summary>A cmdlet class as its metadata describes it.</summary>
 public sealed record CmdletInfo(Type Type, string Verb, string Noun, CustomAttributeData Attribute)

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+
+namespace DwsPowerShell.Module.Tests;
+
+/// <summary>Every cmdlet has a PlatyPS-format page in docs/en-US whose syntax blocks and parameter sections match the code.</summary>
+public class HelpDocsTests
+{
+    private static readonly ModuleMetadata M = ModuleMetadata.Instance;
+
+    private static readonly HashSet<string> CommonParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable", "WarningVariable",
+        "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "ProgressAction", "WhatIf", "Confirm",
+    };
+
+    public static TheoryData<string> CmdletNames() => CmdletSurfaceTests.CmdletNames();
+
+    [Fact]
+    public void Pages_are_what_the_generator_writes_from_the_code()
+    {
+        var writer = new HelpPageWriter(M, new HelpSource(Path.Combine(M.ModuleDirectory, "DwsPowerShell.xml")));
+        var stale = M.Cmdlets.Where(c => !File.Exists(PagePath(c.Name)) || File.ReadAllText(PagePath(c.Name)) != writer.Write(c)).Select(c => c.Name).ToList();
+        Assert.True(stale.Count == 0, "Regenerate with `dotnet run --project tests/DwsPowerShell.DocGen`: stale pages for " + string.Join(", ", stale));
+    }
+
+    private static string PagePath(string name) => Path.Combine(M.RepositoryRoot, "docs", "en-US", name + ".md");
+
+    private static string Page(string name)
+    {
+        var path = Path.Combine(M.RepositoryRoot, "docs", "en-US", name + ".md");
+        Assert.True(File.Exists(path), $"docs/en-US/{name}.md is missing");
+        return File.ReadAllText(path);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Page_has_front_matter_synopsis_description_and_two_examples(string name)
+    {
+        var page = Page(name);
+        Assert.StartsWith("---", page);
+        Assert.Contains("document type: cmdlet", page);
+        Assert.Contains($"title: {name}", page);
+        Assert.Matches(@"## SYNOPSIS\s+\S", page);
+        Assert.Matches(@"## DESCRIPTION\s+\S", page);
+        var examples = Regex.Matches(page, @"^### Example \d+", RegexOptions.Multiline).Count;
+        Assert.True(examples >= 2, $"{name}: {examples} example(s); at least two are needed");
+        Assert.Matches(@"```powershell\s*\n\s*\S", page);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Every_parameter_is_documented_and_nothing_else(string name)
+    {
+        var page = Page(name);
+        var cmdlet = M.Cmdlets.Single(c => c.Name == name);
+        var parameters = M.Parameters(cmdlet).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var documented = Regex.Matches(page, @"^### -(\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).Where(p => !CommonParameters.Contains(p)).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(parameters.Except(documented));
+        Assert.Empty(documented.Except(parameters));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Syntax_blocks_match_the_parameter_sets(string name)
+    {
+        var page = Page(name);
+        var cmdlet = M.Cmdlets.Single(c => c.Name == name);
+        var parameters = M.Parameters(cmdlet);
+        var syntax = Regex.Match(page, @"## SYNTAX(?<body>.*?)\n## ", RegexOptions.Singleline).Groups["body"].Value;
+        Assert.False(string.IsNullOrWhiteSpace(syntax), $"{name}: no SYNTAX section");
+        var blocks = Regex.Matches(syntax, @"### (?<set>[^\r\n]+)\s*```\w*\s*(?<code>.*?)```", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups["set"].Value.Replace("(Default)", "").Trim(), m => m.Groups["code"].Value, StringComparer.Ordinal);
+        var sets = parameters.SelectMany(p => p.Sets).Where(s => s != "__AllParameterSets").Distinct().ToList();
+        var defaultSet = cmdlet.Named<string>("DefaultParameterSetName");
+        if (defaultSet is not null && !sets.Contains(defaultSet)) sets.Add(defaultSet);
+        if (sets.Count == 0) sets.Add("__AllParameterSets");
+        foreach (var set in sets)
+        {
+            Assert.True(blocks.ContainsKey(set), $"{name}: no syntax block '### {set}' (found: {string.Join(", ", blocks.Keys)})");
+            var code = blocks[set];
+            Assert.StartsWith(name, code.Trim());
+            foreach (var p in parameters.Where(p => p.Sets.Contains(set) || p.Sets.Contains("__AllParameterSets")))
+            {
+                Assert.True(Regex.IsMatch(code, @"-" + p.Name + @"\b"), $"{name} syntax block {set} lacks -{p.Name}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_about_topic_covers_the_basics()
+    {
+        var about = File.ReadAllText(Path.Combine(M.RepositoryRoot, "docs", "en-US", "about_DwsPowerShell.help.md"));
+        foreach (var topic in new[] { "Connect-DwsService", "HUAWEICLOUD_SDK_AK", "credentials", "Wait-DwsJob", "pipeline", "emulator" })
+        {
+            Assert.Contains(topic, about, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

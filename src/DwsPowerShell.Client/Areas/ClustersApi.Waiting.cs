@@ -33,11 +33,8 @@ public sealed partial class ClustersApi
     /// <see cref="DwsWaitTimeoutException"/>. <paramref name="onUpdate"/> sees every poll's answer.
     /// </summary>
     public Task<Cluster> WaitForStatusAsync(string clusterId, DwsWaitOptions? options = null, Action<Cluster>? onUpdate = null,
-        CancellationToken cancellationToken = default)
-    {
-        Transport.DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
-        return WaitUntilReadyAsync(ct => GetAsync(clusterId, ct)!, "cluster " + clusterId, clusterId, options, onUpdate, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        WaitUntilReadyAsync(ct => GetAsync(clusterId, ct)!, "cluster " + clusterId, clusterId, options, onUpdate, cancellationToken);
 
     /// <summary>
     /// After a create (which returns no cluster ID: quirks.md 2.3): polls the list until a cluster named
@@ -47,7 +44,6 @@ public sealed partial class ClustersApi
     public Task<Cluster> WaitForCreationAsync(string name, DwsWaitOptions? options = null, Action<Cluster>? onUpdate = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(name, nameof(name));
         string? id = null;
         return WaitUntilReadyAsync(async ct =>
         {
@@ -65,7 +61,6 @@ public sealed partial class ClustersApi
     public async Task WaitForDeletionAsync(string clusterId, DwsWaitOptions? options = null, Action<Cluster>? onUpdate = null,
         CancellationToken cancellationToken = default)
     {
-        Transport.DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         Cluster? last = null;
         await DwsWaiter.PollAsync(async ct =>
         {

@@ -234,4 +234,14 @@ public class ClusterWaiterTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Clusters.WaitForStatusAsync(Id,
             new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(5) }, cancellationToken: cts.Token));
     }
+
+    [Fact]
+    public async Task Waits_refuse_bad_ids_and_blank_names_before_any_request()
+    {
+        using var session = RecordingHandler.Session(_server);
+        Assert.Equal("clusterId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.WaitForStatusAsync("a/b", s_fast))).ParamName);
+        Assert.Equal("clusterId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.WaitForDeletionAsync("..", s_fast))).ParamName);
+        Assert.Equal("name", (await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.WaitForCreationAsync(" ", s_fast))).ParamName);
+        Assert.Empty(_server.Requests);
+    }
 }

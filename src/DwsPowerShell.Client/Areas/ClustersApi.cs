@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Areas;
@@ -8,4 +9,33 @@ public sealed partial class ClustersApi
     private readonly DwsTransport _transport;
 
     internal ClustersApi(DwsTransport transport) => _transport = transport;
+
+    /// <summary>5.1.1 Querying AZs.</summary>
+    public async Task<IReadOnlyList<AvailabilityZone>> ListAvailabilityZonesAsync(CancellationToken cancellationToken = default) =>
+        OrEmpty((await _transport.SendAsync<AvailabilityZoneList>(DwsRequest.Get("/v1.0/{project_id}/availability-zones"), cancellationToken).ConfigureAwait(false))?.AvailabilityZones);
+
+    /// <summary>5.2.6 Querying the Cluster List (not paged: quirks.md 3.4).</summary>
+    public async Task<IReadOnlyList<Cluster>> ListAsync(CancellationToken cancellationToken = default) =>
+        OrEmpty((await _transport.SendAsync<ClusterList>(DwsRequest.Get("/v1.0/{project_id}/clusters"), cancellationToken).ConfigureAwait(false))?.Clusters);
+
+    /// <summary>5.2.13 Querying Cluster Details.</summary>
+    public async Task<Cluster> GetAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        WithId((await _transport.SendAsync<ClusterEnvelope<Cluster>>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false))?.Cluster, clusterId);
+
+    /// <summary>5.2.14 Querying Node Types (the v2 path; Getting Started's /v1.0/.../node_types is not used: quirks.md 8.3).</summary>
+    public async Task<IReadOnlyList<NodeType>> ListNodeTypesAsync(CancellationToken cancellationToken = default) =>
+        OrEmpty((await _transport.SendAsync<NodeTypeList>(DwsRequest.Get("/v2/{project_id}/node-types"), cancellationToken).ConfigureAwait(false))?.NodeTypes);
+
+    /// <summary>5.2.46 Querying the Nodes to Be Removed for Scale-In: the node counts a scale-in may remove.</summary>
+    public async Task<IReadOnlyList<int>> ListShrinkNumbersAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        OrEmpty((await _transport.SendAsync<ShrinkNumbers>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false))?.ShrinkSequence);
+
+    private static IReadOnlyList<T> OrEmpty<T>(List<T>? items) => items ?? new List<T>();
+
+    private static Cluster WithId(Cluster? cluster, string clusterId)
+    {
+        if (cluster is null) throw new InvalidOperationException($"The service returned no cluster object for cluster {clusterId}.");
+        if (string.IsNullOrEmpty(cluster.Id)) cluster.Id = clusterId;
+        return cluster;
+    }
 }

@@ -1,0 +1,95 @@
+using DwsPowerShell.Client.Models;
+using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Transport;
+
+namespace DwsPowerShell.Client.Areas;
+
+/// <summary>Cluster operations that change state.</summary>
+public sealed partial class ClustersApi
+{
+    private const string ReleaseEip = "RELEASE_BINDING";
+    private const string KeepEip = "NO_RELEASE";
+
+    /// <summary>
+    /// 5.2.3 Creating a Cluster (V2), the default. The answer is an order ID only (quirks.md 2.3):
+    /// find or wait for the cluster by <see cref="ClusterCreation.Name"/>.
+    /// </summary>
+    public async Task<ClusterCreation> CreateAsync(CreateClusterRequest request, CancellationToken cancellationToken = default) =>
+        Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v2/{project_id}/clusters").WithBody(new ClusterEnvelope<CreateClusterRequest>(Checked(request))), cancellationToken).ConfigureAwait(false), request!.Name);
+
+    /// <summary>5.2.1 Creating a Cluster (the v1.0 API, for installations without v2).</summary>
+    public async Task<ClusterCreation> CreateV1Async(CreateClusterV1Request request, CancellationToken cancellationToken = default) =>
+        Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v1.0/{project_id}/clusters").WithBody(new ClusterEnvelope<CreateClusterV1Request>(Checked(request))), cancellationToken).ConfigureAwait(false), request!.Name);
+
+    /// <summary>
+    /// 5.2.16 Deleting a Cluster (V2), the default: no body, the options travel in the query
+    /// (keep_last_manual_backup, release_eip_type). Answers 202; wait with <see cref="WaitForDeletionAsync"/>.
+    /// </summary>
+    /// <param name="keepLastManualSnapshots">How many of the latest manual snapshots to keep (0 or more).</param>
+    /// <param name="releaseEip">Release the bound EIP too (RELEASE_BINDING) instead of keeping it (NO_RELEASE).</param>
+    public Task DeleteAsync(string clusterId, int keepLastManualSnapshots = 0, bool releaseEip = false, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
+            .Query("keep_last_manual_backup", CheckKeep(keepLastManualSnapshots))
+            .Query("release_eip_type", releaseEip ? ReleaseEip : KeepEip), cancellationToken);
+
+    /// <summary>5.2.15 Deleting Clusters (the v1.0 API): a DELETE with the JSON body {"keep_last_manual_snapshot":N} (quirks.md 7.1).</summary>
+    public Task DeleteV1Async(string clusterId, int keepLastManualSnapshots = 0, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.Delete("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
+            .WithBody(new DeleteClusterV1Request { KeepLastManualSnapshot = CheckKeep(keepLastManualSnapshots) }), cancellationToken);
+
+    /// <summary>5.2.25 Restarting a Cluster: body {"restart":{}}; no job, progress shows in task_status (REBOOTING).</summary>
+    public Task RestartAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/restart").Path("cluster_id", clusterId)
+            .WithBody(new RestartClusterRequest()), cancellationToken);
+
+    /// <summary>5.2.61 Starting a Cluster: returns the job (job_id comes next to a null error_code: quirks.md 2.2).</summary>
+    public async Task<DwsJob> StartAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        RequireJob(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/start").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId, "start");
+
+    /// <summary>5.2.62 Stopping a Cluster: returns the job.</summary>
+    public async Task<DwsJob> StopAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        RequireJob(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/stop").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId, "stop");
+
+    /// <summary>
+    /// 5.2.27 Expanding Cluster Capacity/Adding Idle Nodes (v1.0 resize). Documented with no answer body;
+    /// a job is returned in <see cref="ClusterActionResult.Job"/> if the service names one.
+    /// </summary>
+    public async Task<ClusterActionResult> ResizeAsync(string clusterId, ResizeClusterRequest request, CancellationToken cancellationToken = default) =>
+        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/resize").Path("cluster_id", clusterId)
+            .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId);
+
+    /// <summary>
+    /// 5.2.30 Scaling In a Cluster. The English reference answers 200 {"error_code":"DWS.0000"} (progress in
+    /// task_status); seed 000 answers 202 {"job_id"} (a job). Both are accepted (quirks.md 11).
+    /// </summary>
+    public async Task<ClusterActionResult> ShrinkAsync(string clusterId, ShrinkClusterRequest request, CancellationToken cancellationToken = default) =>
+        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink").Path("cluster_id", clusterId)
+            .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId);
+
+    private static T Checked<T>(T? request) where T : class, IValidatedRequest
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request), "request is required.");
+        request.Validate();
+        return request;
+    }
+
+    private static ClusterCreation Created(ClusterCreation? answer, string? name)
+    {
+        answer ??= new ClusterCreation();
+        answer.Name = name;
+        return answer;
+    }
+
+    private static int CheckKeep(int keep) => keep >= 0 ? keep : throw new ArgumentOutOfRangeException(
+        "keepLastManualSnapshots", keep, $"keepLastManualSnapshots is {keep}; give 0 (keep none) or the number of latest manual snapshots to keep.");
+
+    private static DwsJob? ToJob(ClusterJobResponse? answer, string clusterId) =>
+        string.IsNullOrWhiteSpace(answer?.JobId) ? null : new DwsJob { JobId = answer!.JobId!, ClusterId = clusterId };
+
+    private static ClusterActionResult ActionResult(ClusterJobResponse? answer, string clusterId) =>
+        new(clusterId, ToJob(answer, clusterId), answer?.ErrorCode, answer?.ErrorMessage);
+
+    private static DwsJob RequireJob(ClusterJobResponse? answer, string clusterId, string action) =>
+        ToJob(answer, clusterId) ?? throw new InvalidOperationException(
+            $"The service accepted the {action} request for cluster {clusterId} but returned no job ID{(answer?.ErrorCode is { } code ? " (error_code " + code + ")" : "")}. The {action} may still be running: check the cluster's status.");
+}

@@ -58,6 +58,7 @@ public sealed partial class WorkloadApi
         int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
+        CheckPageSize(pageSize);
         return DwsPager.ListAsync((offset, limit, ct) => ListPlansPageAsync(clusterId, offset, limit, logicalClusterName, ct),
             pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
@@ -90,6 +91,7 @@ public sealed partial class WorkloadApi
     {
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         DwsRequest.CheckPathValue(planId, nameof(planId));
+        CheckPageSize(pageSize);
         return DwsPager.ListAsync((offset, limit, ct) => ListPlanLogsPageAsync(clusterId, planId, offset, limit, ct),
             pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
@@ -299,6 +301,11 @@ public sealed partial class WorkloadApi
     {
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
+    }
+
+    private static void CheckPageSize(int pageSize)
+    {
+        if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "pageSize must be at least 1.");
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -206,6 +206,9 @@ public class WorkloadApiTests
         Assert.Equal("clusterId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.StartPlanAsync("c/1", "p"))).ParamName);
         Assert.Equal("stageId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.DeleteStageAsync("c1", "p", "a?b"))).ParamName);
         Assert.Equal("stageId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.SwitchStageAsync("c1", "p", "a/b"))).ParamName);
+        Assert.Equal("planId", Assert.Throws<ArgumentException>(() => session.Workload.ListPlanLogsAsync("c1", "a/b")).ParamName);
+        Assert.Equal("clusterId", Assert.Throws<ArgumentException>(() => session.Workload.ListPlansAsync("..")).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => session.Workload.ListPlansAsync("c1", pageSize: 0));
         Assert.Empty(fake.Requests);
     }
 

@@ -1,2 +1,24 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using DwsPowerShell.Emulator.Core;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+var (options, hostArgs) = CommandLine.Parse(args);
+if (!hostArgs.Contains("--urls")) hostArgs = [.. hostArgs, "--urls", "http://127.0.0.1:5080"];
+
+var builder = DwsEmulator.CreateBuilder(options, hostArgs);
+var app = builder.Build();
+DwsEmulator.Map(app);
+await app.StartAsync();
+
+foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+    Console.WriteLine($"DWS emulator listening on {address}");
+Console.WriteLine($"Region: {options.Region}");
+Console.WriteLine($"Project id: {options.ProjectId}");
+Console.WriteLine($"Access key (AK): {options.AccessKey}");
+Console.WriteLine($"Secret key (SK): {options.SecretKey} (emulator credentials, not secret)");
+Console.WriteLine($"IAM user: {options.IamUserName} / {options.IamPassword} in domain {options.IamDomainName} (emulator credentials, not secret)");
+Console.WriteLine($"Time scale: {options.TimeScale} emulated seconds per second; shrink answer: {options.ShrinkAnswer}");
+if (options.StateFile is not null) Console.WriteLine($"State file: {options.StateFile}");
+foreach (var fault in options.Faults) Console.WriteLine($"Fault: {fault.Kind} on '{fault.Route}' at rate {fault.Rate}");
+Console.WriteLine("Press Ctrl+C to stop.");
+await app.WaitForShutdownAsync();

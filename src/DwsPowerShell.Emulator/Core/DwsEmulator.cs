@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DwsPowerShell.Emulator.Core;
+
+/// <summary>
+/// Entry points. Typical hosting: <c>CreateBuilder</c> → (optionally <c>builder.WebHost.UseTestServer()</c>) →
+/// <c>Build</c> → <c>Map</c> → run. <see cref="StartAsync"/> does all of it on a real loopback port.
+/// </summary>
+public static class DwsEmulator
+{
+    public static WebApplicationBuilder CreateBuilder(EmulatorOptions options, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(DwsEmulator).Assembly.GetName().Name,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var clock = new EmulatorClock(options.TimeProvider, options.TimeScale);
+        var state = new EmulatorState(options, clock);
+        if (!string.IsNullOrWhiteSpace(options.StateFile) && File.Exists(options.StateFile)) state.Load(options.StateFile);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(new FaultInjector(options.Faults, options.RandomSeed));
+        return builder;
+    }
+
+    public static void Map(WebApplication app)
+    {
+        var state = app.Services.GetRequiredService<EmulatorState>();
+        app.Lifetime.ApplicationStopping.Register(state.SaveIfConfigured);
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<FaultInjectionMiddleware>();
+        app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<HandlerMiddleware>();
+        RouteRegistry.Map(app);
+    }
+
+    /// <summary>Starts the emulator on http://127.0.0.1:{free port}.</summary>
+    public static async Task<RunningEmulator> StartAsync(EmulatorOptions options, CancellationToken ct = default)
+    {
+        var builder = CreateBuilder(options, []);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        Map(app);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningEmulator(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+}
+
+public sealed class RunningEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    internal RunningEmulator(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public EmulatorState State => _app.Services.GetRequiredService<EmulatorState>();
+    public EmulatorOptions Options => _app.Services.GetRequiredService<EmulatorOptions>();
+    public EmulatorClock Clock => _app.Services.GetRequiredService<EmulatorClock>();
+    public FaultInjector Faults => _app.Services.GetRequiredService<FaultInjector>();
+    public IReadOnlyList<RequestLogEntry> Requests => State.Requests;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace DwsPowerShell.Emulator.Core;
+
+[JsonConverter(typeof(JsonStringEnumConverter<FaultKind>))]
+public enum FaultKind
+{
+    Latency,
+    Throttle429,
+    Status500,
+    Status502,
+    Status503,
+    Status504,
+    ConnectionReset,
+    TruncatedBody,
+    NonJsonBody,
+}
+
+/// <summary>
+/// One fault: requests matching <see cref="Route"/> ("METHOD /path/glob", "/path/glob" or "*"; '*' matches one path
+/// segment, '**' anything; the glob is tried against the raw path and the route template) get <see cref="Kind"/>
+/// with probability <see cref="Rate"/>, at most <see cref="MaxCount"/> times.
+/// </summary>
+public sealed class FaultRule
+{
+    public string Route { get; set; } = "*";
+    public FaultKind Kind { get; set; }
+    public double Rate { get; set; } = 1;
+    public int LatencyMs { get; set; } = 1000;
+    public int RetryAfterSeconds { get; set; } = 1;
+    public int? MaxCount { get; set; }
+
+    /// <summary>Inject after the handler ran: the mutation is applied, the answer is lost.</summary>
+    public bool AfterHandler { get; set; }
+
+    /// <summary>Parses "route=GET /v1.0/*/clusters,kind=Status503,rate=0.5,max=3,ms=200,retry-after=2,after=true".</summary>
+    public static FaultRule Parse(string spec)
+    {
+        var rule = new FaultRule();
+        foreach (var part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=');
+            if (eq <= 0) throw new FormatException($"Fault setting '{part}' is not key=value.");
+            var key = part[..eq].Trim().ToLowerInvariant();
+            var value = part[(eq + 1)..].Trim();
+            switch (key)
+            {
+                case "route": rule.Route = value; break;
+                case "kind": rule.Kind = Enum.Parse<FaultKind>(value, ignoreCase: true); break;
+                case "rate": rule.Rate = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "ms" or "latency" or "latencyms": rule.LatencyMs = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "retry-after" or "retryafter": rule.RetryAfterSeconds = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "max" or "maxcount": rule.MaxCount = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "after" or "afterhandler": rule.AfterHandler = bool.Parse(value); break;
+                default: throw new FormatException($"Unknown fault setting '{key}'.");
+            }
+        }
+        if (rule.Rate is < 0 or > 1) throw new FormatException("Fault rate must be between 0 and 1.");
+        return rule;
+    }
+}

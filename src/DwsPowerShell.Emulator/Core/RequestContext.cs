@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DwsPowerShell.Emulator.Core;
+
+/// <summary>Per-request facts shared by the middlewares (kept in HttpContext.Items).</summary>
+internal sealed class RequestContext
+{
+    private static readonly object s_key = new();
+
+    public string RequestId { get; } = Guid.NewGuid().ToString("N");
+    public FaultRule? Fault { get; set; }
+    public bool HandlerRan { get; set; }
+    public int? HandlerStatus { get; set; }
+
+    public static RequestContext Of(HttpContext http)
+    {
+        if (http.Items.TryGetValue(s_key, out var value) && value is RequestContext rc) return rc;
+        rc = new RequestContext();
+        http.Items[s_key] = rc;
+        return rc;
+    }
+
+    public static string RawTarget(HttpContext http) =>
+        http.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+
+    public static bool IsControl(HttpContext http) => http.Request.Path.StartsWithSegments("/_emulator");
+}

@@ -3,6 +3,7 @@ using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Snapshots;
 
 namespace DwsPowerShell.Emulator.Core;
 
@@ -16,6 +17,7 @@ internal static class RouteRegistry
         NodeTypeRoutes.Map,
         ClusterRoutes.Map,
         JobRoutes.Map,
+        SnapshotRoutes.Map,
     ];
 
     public static void Map(WebApplication app)

@@ -4,6 +4,7 @@ using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
 using DwsPowerShell.Emulator.Areas.Snapshots;
+using DwsPowerShell.Emulator.Areas.Workload;
 
 namespace DwsPowerShell.Emulator.Core;
 
@@ -18,6 +19,7 @@ internal static class RouteRegistry
         ClusterRoutes.Map,
         JobRoutes.Map,
         SnapshotRoutes.Map,
+        WorkloadRoutes.Map,
     ];
 
     public static void Map(WebApplication app)

@@ -67,6 +67,7 @@ public sealed class FaultInjector
         var method = space > 0 ? route[..space] : null;
         var path = space > 0 ? route[(space + 1)..].Trim() : route;
         var methodRegex = method is null or "*" ? null : new Regex("^" + Regex.Escape(method) + "$", RegexOptions.IgnoreCase);
+        if (path is "*" or "**") return (rule, methodRegex, new Regex("^.*$"));
         var pathRegex = "^" + Regex.Escape(path).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "/?$";
         return (rule, methodRegex, new Regex(pathRegex, RegexOptions.IgnoreCase));
     }

@@ -3,6 +3,8 @@ using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Snapshots;
+using DwsPowerShell.Emulator.Areas.Workload;
 
 namespace DwsPowerShell.Emulator.Core;
 
@@ -16,6 +18,8 @@ internal static class RouteRegistry
         NodeTypeRoutes.Map,
         ClusterRoutes.Map,
         JobRoutes.Map,
+        SnapshotRoutes.Map,
+        WorkloadRoutes.Map,
     ];
 
     public static void Map(WebApplication app)

@@ -198,7 +198,19 @@ public sealed class DwsTransport : IDisposable
         return new DwsResponse((int)answer.StatusCode, answer.Content ?? string.Empty, headers);
     }
 
-    private static bool IsBrokenTransfer(Exception error) => error is IOException || error is HttpRequestException || error.InnerException is IOException;
+    /// <summary>
+    /// True when reading the answer failed part-way (an I/O or socket error somewhere in the chain).
+    /// RestSharp also reports every non-2xx status as an HttpRequestException ("Request failed with
+    /// status code ..."), which has no such cause: that answer is complete and must be mapped by status.
+    /// </summary>
+    internal static bool IsBrokenTransfer(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is IOException || e is SocketException) return true;
+        }
+        return false;
+    }
 
     /// <summary>True only when the connection was provably never made, so the server never saw the request.</summary>
     internal static bool IsNotSent(Exception? error)

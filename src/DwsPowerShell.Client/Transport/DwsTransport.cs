@@ -79,12 +79,10 @@ public sealed class DwsTransport : IDisposable
         }
         if (attempt.ReadError is not null)
         {
-            throw DwsErrorMapper.Create(attempt.Response.StatusCode, "DWS.Client.InvalidResponse",
+            var unreadable = DwsErrorMapper.Create(attempt.Response.StatusCode, "DWS.Client.InvalidResponse",
                 $"the answer could not be read ({attempt.ReadError.Message})", attempt.Response.RequestId, request.Method, path, attempt.ReadError);
-        }
-        if (DwsErrorMapper.FromResultCode(attempt.Response, request.Method, path) is { } inBody)
-        {
-            throw inBody;
+            unreadable.Attempts = state.Attempts;
+            throw unreadable;
         }
         if (DwsErrorMapper.SuccessBodyWarning(attempt.Response) is { } warning)
         {

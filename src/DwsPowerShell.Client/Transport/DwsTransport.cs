@@ -84,6 +84,11 @@ public sealed class DwsTransport : IDisposable
             unreadable.Attempts = state.Attempts;
             throw unreadable;
         }
+        if (request.ChecksResultCode && DwsErrorMapper.FromResultCode(attempt.Response, request.Method, path) is { } inBody)
+        {
+            inBody.Attempts = state.Attempts;
+            throw inBody;
+        }
         if (DwsErrorMapper.SuccessBodyWarning(attempt.Response) is { } warning)
         {
             Log(DwsLogLevel.Warning, $"{request.Method} {path}: {warning}");

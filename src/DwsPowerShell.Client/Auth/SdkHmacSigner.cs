@@ -43,7 +43,9 @@ public static class SdkHmacSigner
     {
         if (!request.Headers.TryGetValue(DateHeader, out var date))
         {
-            date = utcNow.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+            // An Unspecified time is already UTC (the parameter says so); ToUniversalTime would shift it by the local offset.
+            var utc = utcNow.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(utcNow, DateTimeKind.Utc) : utcNow.ToUniversalTime();
+            date = utc.ToString(DateFormat, CultureInfo.InvariantCulture);
             request.Headers[DateHeader] = date;
         }
 

@@ -72,13 +72,14 @@ public static class SdkHmacSigner
         return sb.ToString();
     }
 
-    /// <summary>Each segment decoded then re-encoded; the result always ends in <c>/</c>.</summary>
+    /// <summary>The path decoded, split on <c>/</c>, each segment re-encoded; the result always ends in <c>/</c>.</summary>
     public static string CanonicalUri(string path)
     {
-        var segments = path.Split('/');
+        // Huawei's signers decode the whole path before splitting it, so "a%2Fb" signs like "a/b".
+        var segments = SignatureEncoding.Decode(path, plusIsSpace: false).Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
-            segments[i] = SignatureEncoding.Encode(SignatureEncoding.Decode(segments[i], plusIsSpace: false));
+            segments[i] = SignatureEncoding.Encode(segments[i]);
         }
         var uri = string.Join("/", segments);
         return uri.EndsWith("/", StringComparison.Ordinal) ? uri : uri + "/";

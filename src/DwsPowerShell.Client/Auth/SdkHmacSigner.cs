@@ -87,7 +87,7 @@ public static class SdkHmacSigner
 
     public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query)
     {
-        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, List<string>>(CodePointComparer.Instance);
         foreach (var pair in query)
         {
             if (!groups.TryGetValue(pair.Key, out var values)) groups[pair.Key] = values = new List<string>();
@@ -96,7 +96,7 @@ public static class SdkHmacSigner
         var parts = new List<string>();
         foreach (var group in groups)
         {
-            group.Value.Sort(StringComparer.Ordinal);
+            group.Value.Sort(CodePointComparer.Instance);
             var key = SignatureEncoding.Encode(group.Key);
             foreach (var value in group.Value)
             {
@@ -118,6 +118,35 @@ public static class SdkHmacSigner
         }
         names.Sort(StringComparer.Ordinal);
         return names;
+    }
+
+    /// <summary>
+    /// Unicode code point order (the byte order of UTF-8), which Huawei's Go, Java and Python signers sort
+    /// by. <see cref="StringComparer.Ordinal"/> compares UTF-16 units and puts characters above U+FFFF
+    /// before U+E000–U+FFFF.
+    /// </summary>
+    internal sealed class CodePointComparer : IComparer<string>
+    {
+        public static readonly CodePointComparer Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            if (ReferenceEquals(x, y)) return 0;
+            if (x is null) return -1;
+            if (y is null) return 1;
+            var n = Math.Min(x.Length, y.Length);
+            for (var i = 0; i < n; i++)
+            {
+                var a = x[i];
+                var b = y[i];
+                if (a == b) continue;
+                // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF: order them after U+E000–U+FFFF.
+                return Rank(a).CompareTo(Rank(b));
+            }
+            return x.Length.CompareTo(y.Length);
+        }
+
+        private static int Rank(char c) => char.IsSurrogate(c) ? c + 0x2000 : c >= '\uE000' ? c - 0x800 : c;
     }
 
     private static string HeaderValue(IDictionary<string, string> headers, string name) =>

@@ -38,7 +38,10 @@ public static class SdkHmacSigner
 
     private static readonly string EmptyBodyHash = HexEncoding.ToLower(Sha256(Array.Empty<byte>()));
 
-    /// <summary>Adds <c>X-Sdk-Date</c> (when absent) and returns the <c>Authorization</c> header value.</summary>
+    /// <summary>
+    /// Adds <c>X-Sdk-Date</c> (when absent) and, for a Content-Type other than <c>application/json</c>,
+    /// <c>X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD</c>; returns the <c>Authorization</c> header value.
+    /// </summary>
     public static string Sign(SigningRequest request, string accessKey, string secretKey, DateTime utcNow)
     {
         if (!request.Headers.TryGetValue(DateHeader, out var date))
@@ -47,6 +50,13 @@ public static class SdkHmacSigner
             var utc = utcNow.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(utcNow, DateTimeKind.Utc) : utcNow.ToUniversalTime();
             date = utc.ToString(DateFormat, CultureInfo.InvariantCulture);
             request.Headers[DateHeader] = date;
+        }
+
+        // A body that is not JSON (multipart uploads) is not hashed: the gateway expects UNSIGNED-PAYLOAD, declared in a signed header.
+        if (request.Headers.TryGetValue("Content-Type", out var contentType)
+            && !contentType.TrimStart().StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            request.Headers[ContentSha256Header] = UnsignedPayload;
         }
 
         var signedHeaders = SignedHeaderNames(request.Headers);

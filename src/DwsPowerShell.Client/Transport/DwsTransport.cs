@@ -65,7 +65,7 @@ public sealed class DwsTransport : IDisposable
         var state = new CallState(request, path, projectId, read);
 
         var attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
-        if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate())
+        if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate(state.AuthToken))
         {
             Log(DwsLogLevel.Verbose, $"{request.Method} {path}: 401, renewing the IAM token and trying once more");
             attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
@@ -152,6 +152,7 @@ public sealed class DwsTransport : IDisposable
             signing.Headers["Content-Type"] = "application/json";
         }
         if (!request.Anonymous) await _authenticator.AuthenticateAsync(signing, cancellationToken).ConfigureAwait(false);
+        state.AuthToken = signing.Headers.TryGetValue("X-Auth-Token", out var sentToken) ? sentToken : null;
 
         var rest = new RestRequest(url, ToMethod(request.Method));
         foreach (var header in signing.Headers)
@@ -350,6 +351,9 @@ public sealed class DwsTransport : IDisposable
         public Func<DwsResponse, object?>? Read { get; }
         public byte[]? BodyBytes { get; set; }
         public int Attempts { get; set; }
+
+        /// <summary>The X-Auth-Token of the latest attempt, so a 401 invalidates that token and not a newer one.</summary>
+        public string? AuthToken { get; set; }
     }
 
     internal sealed class Attempt

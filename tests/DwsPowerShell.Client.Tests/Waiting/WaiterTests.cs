@@ -81,6 +81,32 @@ public class WaiterTests
     }
 
     [Fact]
+    public async Task OnUpdate_is_never_called_concurrently()
+    {
+        // A cmdlet writes progress from onUpdate, which PowerShell allows on one thread at a time only.
+        var arrived = 0;
+        var handler = new FakeHandler(async (r, ct) =>
+        {
+            Interlocked.Increment(ref arrived);
+            for (var n = 0; n < 3000 && Volatile.Read(ref arrived) < 8; n++) await Task.Delay(5, ct);
+            return FakeHandler.Json(200, "{\"status\":\"SUCCESS\"}");
+        });
+        using var session = TestSessions.Session(handler);
+        var inside = 0;
+        var overlaps = 0;
+        var calls = 0;
+        await session.Jobs.WaitAsync(Enumerable.Range(1, 8).Select(i => "job" + i), new DwsWaitOptions { PollInterval = TimeSpan.FromSeconds(1) }, job =>
+        {
+            if (Interlocked.Increment(ref inside) > 1) Interlocked.Increment(ref overlaps);
+            Thread.Sleep(20);
+            Interlocked.Decrement(ref inside);
+            Interlocked.Increment(ref calls);
+        });
+        Assert.Equal(8, calls);
+        Assert.Equal(0, overlaps);
+    }
+
+    [Fact]
     public async Task A_single_failed_job_throws_with_its_code_and_detail()
     {
         var jobs = new Jobs(new() { ["x1"] = (2, "FAIL") });

@@ -43,16 +43,20 @@ public sealed class JobsApi
                 await throttle.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    var job = await GetAsync(id, ct).ConfigureAwait(false);
-                    onUpdate?.Invoke(job);
-                    if (job.IsFinished) finished[id] = job;
+                    return await GetAsync(id, ct).ConfigureAwait(false);
                 }
                 finally
                 {
                     throttle.Release();
                 }
             }).ToList();
-            await Task.WhenAll(polls).ConfigureAwait(false);
+            var answers = await Task.WhenAll(polls).ConfigureAwait(false);
+            // One caller thread at a time: onUpdate typically writes progress, which is not thread-safe.
+            for (var k = 0; k < answers.Length; k++)
+            {
+                onUpdate?.Invoke(answers[k]);
+                if (answers[k].IsFinished) finished[pending[k]] = answers[k];
+            }
             pending.RemoveAll(finished.ContainsKey);
             return pending.Count == 0;
         }, options, () => pending.ToList(), ids.Count == 1 ? "job " + ids[0] : $"{ids.Count} jobs", cancellationToken).ConfigureAwait(false);

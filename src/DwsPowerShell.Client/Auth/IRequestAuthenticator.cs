@@ -6,8 +6,12 @@ internal interface IRequestAuthenticator
     /// <summary>Adds Authorization / X-Auth-Token (and signing headers) to <paramref name="request"/>.</summary>
     ValueTask AuthenticateAsync(SigningRequest request, CancellationToken cancellationToken);
 
-    /// <summary>After a 401: drops a cached token so the next attempt fetches a new one. False when there is nothing to renew.</summary>
-    bool TryInvalidate();
+    /// <summary>
+    /// After a 401: drops the cached token so the next attempt fetches a new one. False when there is nothing
+    /// to renew. <paramref name="rejected"/> is the request's <c>X-Auth-Token</c>; a token that has already been
+    /// replaced is not dropped again (the retry then uses the newer one).
+    /// </summary>
+    bool TryInvalidate(string? rejected);
 }
 
 internal sealed class AccessKeyAuthenticator : IRequestAuthenticator
@@ -29,7 +33,7 @@ internal sealed class AccessKeyAuthenticator : IRequestAuthenticator
         return default;
     }
 
-    public bool TryInvalidate() => false;
+    public bool TryInvalidate(string? rejected) => false;
 }
 
 internal sealed class StaticTokenAuthenticator : IRequestAuthenticator
@@ -44,5 +48,5 @@ internal sealed class StaticTokenAuthenticator : IRequestAuthenticator
         return default;
     }
 
-    public bool TryInvalidate() => false;
+    public bool TryInvalidate(string? rejected) => false;
 }

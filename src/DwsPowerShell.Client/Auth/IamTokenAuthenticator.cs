@@ -18,7 +18,7 @@ internal sealed class IamTokenAuthenticator : IRequestAuthenticator
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private DwsTransport? _transport;
-    private volatile CachedToken? _cached;
+    private CachedToken? _cached;
 
     public IamTokenAuthenticator(IamPasswordCredentials credentials, Func<string> projectName, TimeProvider time)
     {
@@ -28,7 +28,7 @@ internal sealed class IamTokenAuthenticator : IRequestAuthenticator
     }
 
     /// <summary>The project ID that came with the token, if one has been fetched.</summary>
-    public string? ProjectId => _cached?.ProjectId;
+    public string? ProjectId => Volatile.Read(ref _cached)?.ProjectId;
 
     /// <summary>How many tokens have been fetched (for tests and diagnostics).</summary>
     public int TokensIssued { get; private set; }
@@ -41,23 +41,29 @@ internal sealed class IamTokenAuthenticator : IRequestAuthenticator
         request.Headers["X-Auth-Token"] = token.Value;
     }
 
-    public bool TryInvalidate()
+    public bool TryInvalidate(string? rejected)
     {
-        _cached = null;
+        var current = _cached;
+        // Only drop the token the server rejected: a late 401 for an older token must not discard a renewed one.
+        if (current is not null && (rejected is null || current.Value == rejected))
+        {
+            Interlocked.CompareExchange(ref _cached, null, current);
+        }
         return true;
     }
 
     internal async Task<CachedToken> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var current = _cached;
+        var current = Volatile.Read(ref _cached);
         if (current is not null && _time.GetUtcNow() < current.RenewAt) return current;
 
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            current = _cached;
+            current = Volatile.Read(ref _cached);
             if (current is not null && _time.GetUtcNow() < current.RenewAt) return current;
-            _cached = current = await IssueAsync(cancellationToken).ConfigureAwait(false);
+            current = await IssueAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _cached, current);
             TokensIssued++;
             return current;
         }

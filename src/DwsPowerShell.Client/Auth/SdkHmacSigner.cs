@@ -38,13 +38,25 @@ public static class SdkHmacSigner
 
     private static readonly string EmptyBodyHash = HexEncoding.ToLower(Sha256(Array.Empty<byte>()));
 
-    /// <summary>Adds <c>X-Sdk-Date</c> (when absent) and returns the <c>Authorization</c> header value.</summary>
+    /// <summary>
+    /// Adds <c>X-Sdk-Date</c> (when absent) and, for a Content-Type other than <c>application/json</c>,
+    /// <c>X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD</c>; returns the <c>Authorization</c> header value.
+    /// </summary>
     public static string Sign(SigningRequest request, string accessKey, string secretKey, DateTime utcNow)
     {
         if (!request.Headers.TryGetValue(DateHeader, out var date))
         {
-            date = utcNow.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+            // An Unspecified time is already UTC (the parameter says so); ToUniversalTime would shift it by the local offset.
+            var utc = utcNow.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(utcNow, DateTimeKind.Utc) : utcNow.ToUniversalTime();
+            date = utc.ToString(DateFormat, CultureInfo.InvariantCulture);
             request.Headers[DateHeader] = date;
+        }
+
+        // A body that is not JSON (multipart uploads) is not hashed: the gateway expects UNSIGNED-PAYLOAD, declared in a signed header.
+        if (request.Headers.TryGetValue("Content-Type", out var contentType)
+            && !contentType.TrimStart().StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            request.Headers[ContentSha256Header] = UnsignedPayload;
         }
 
         var signedHeaders = SignedHeaderNames(request.Headers);
@@ -70,13 +82,14 @@ public static class SdkHmacSigner
         return sb.ToString();
     }
 
-    /// <summary>Each segment decoded then re-encoded; the result always ends in <c>/</c>.</summary>
+    /// <summary>The path decoded, split on <c>/</c>, each segment re-encoded; the result always ends in <c>/</c>.</summary>
     public static string CanonicalUri(string path)
     {
-        var segments = path.Split('/');
+        // Huawei's signers decode the whole path before splitting it, so "a%2Fb" signs like "a/b".
+        var segments = SignatureEncoding.Decode(path, plusIsSpace: false).Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
-            segments[i] = SignatureEncoding.Encode(SignatureEncoding.Decode(segments[i], plusIsSpace: false));
+            segments[i] = SignatureEncoding.Encode(segments[i]);
         }
         var uri = string.Join("/", segments);
         return uri.EndsWith("/", StringComparison.Ordinal) ? uri : uri + "/";
@@ -84,7 +97,7 @@ public static class SdkHmacSigner
 
     public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query)
     {
-        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, List<string>>(CodePointComparer.Instance);
         foreach (var pair in query)
         {
             if (!groups.TryGetValue(pair.Key, out var values)) groups[pair.Key] = values = new List<string>();
@@ -93,7 +106,7 @@ public static class SdkHmacSigner
         var parts = new List<string>();
         foreach (var group in groups)
         {
-            group.Value.Sort(StringComparer.Ordinal);
+            group.Value.Sort(CodePointComparer.Instance);
             var key = SignatureEncoding.Encode(group.Key);
             foreach (var value in group.Value)
             {
@@ -115,6 +128,35 @@ public static class SdkHmacSigner
         }
         names.Sort(StringComparer.Ordinal);
         return names;
+    }
+
+    /// <summary>
+    /// Unicode code point order (the byte order of UTF-8), which Huawei's Go, Java and Python signers sort
+    /// by. <see cref="StringComparer.Ordinal"/> compares UTF-16 units and puts characters above U+FFFF
+    /// before U+E000–U+FFFF.
+    /// </summary>
+    internal sealed class CodePointComparer : IComparer<string>
+    {
+        public static readonly CodePointComparer Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            if (ReferenceEquals(x, y)) return 0;
+            if (x is null) return -1;
+            if (y is null) return 1;
+            var n = Math.Min(x.Length, y.Length);
+            for (var i = 0; i < n; i++)
+            {
+                var a = x[i];
+                var b = y[i];
+                if (a == b) continue;
+                // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF: order them after U+E000–U+FFFF.
+                return Rank(a).CompareTo(Rank(b));
+            }
+            return x.Length.CompareTo(y.Length);
+        }
+
+        private static int Rank(char c) => char.IsSurrogate(c) ? c + 0x2000 : c >= '\uE000' ? c - 0x800 : c;
     }
 
     private static string HeaderValue(IDictionary<string, string> headers, string name) =>

@@ -13,6 +13,7 @@ namespace DwsPowerShell.Client.Errors;
 public static class DwsErrorMapper
 {
     private const int MaxMessageLength = 500;
+    private const int MaxCodeLength = 64;
     private static readonly Regex s_htmlTitle = new("<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
     private static readonly Regex s_tags = new("<[^>]+>", RegexOptions.Singleline);
     private static readonly Regex s_space = new(@"\s+");
@@ -119,7 +120,7 @@ public static class DwsErrorMapper
             string? code = null, message = null;
             foreach (var (codeName, messageName) in s_fieldPairs)
             {
-                var c = root.TryGetProperty(codeName, out var ce) ? Text(ce) : null;
+                var c = root.TryGetProperty(codeName, out var ce) ? ShortenCode(Text(ce)) : null;
                 var m = root.TryGetProperty(messageName, out var me) ? Text(me) : null;
                 // Bodies may carry several pairs with some null (quirks.md 1.3): take the first failure code.
                 if (c is not null && c != "DWS.0000" && code is null) { code = c; message = m ?? message; }
@@ -178,6 +179,9 @@ public static class DwsErrorMapper
         }
         return s_space.Replace(text, " ").Trim();
     }
+
+    /// <summary>Real codes are short ("DWS.5001"); a long value is not one and must not carry a whole body into the message.</summary>
+    private static string? ShortenCode(string? code) => code is null || code.Length <= MaxCodeLength ? code : code.Substring(0, MaxCodeLength) + "…";
 
     private static string Shorten(string text) => text.Length <= MaxMessageLength ? text : text.Substring(0, MaxMessageLength) + "…";
 

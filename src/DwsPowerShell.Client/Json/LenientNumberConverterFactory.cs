@@ -36,7 +36,7 @@ internal sealed class LenientNumberConverterFactory : JsonConverterFactory
                 return null;
             case JsonTokenType.Number:
                 if (reader.TryGetDecimal(out var d)) return d;
-                return (decimal)reader.GetDouble();
+                throw new JsonException($"{reader.GetDouble()} is out of range for a decimal number.");
             case JsonTokenType.True:
                 return 1;
             case JsonTokenType.False:
@@ -55,6 +55,7 @@ internal sealed class LenientNumberConverterFactory : JsonConverterFactory
         var s = text.Trim();
         if (s.Length == 0 || string.Equals(s, "null", StringComparison.OrdinalIgnoreCase)) return null;
         if (decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var whole)) return whole;
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) throw new JsonException($"'{text}' is out of range for a number.");
         var end = 0;
         while (end < s.Length && (char.IsDigit(s[end]) || s[end] == '.' || ((s[end] == '-' || s[end] == '+') && end == 0))) end++;
         if (end > 0 && decimal.TryParse(s.Substring(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var prefix)) return prefix;
@@ -71,7 +72,7 @@ internal sealed class LenientNumberConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType == JsonTokenType.Number && typeof(T) == typeof(double)) return (T)(object)reader.GetDouble();
             var value = ReadDecimal(ref reader);
-            return value is null ? default : _convert(value.Value);
+            return value is null ? default : Convert(_convert, value.Value);
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteNumber(writer, value);
@@ -89,13 +90,26 @@ internal sealed class LenientNumberConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType == JsonTokenType.Number && typeof(T) == typeof(double)) return (T)(object)reader.GetDouble();
             var value = ReadDecimal(ref reader);
-            return value is null ? null : _convert(value.Value);
+            return value is null ? null : Convert(_convert, value.Value);
         }
 
         public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
         {
             if (value is null) writer.WriteNullValue();
             else WriteNumber(writer, value.Value);
+        }
+    }
+
+    /// <summary>A value that does not fit the target type is a malformed answer (JsonException), not an OverflowException.</summary>
+    private static T Convert<T>(Func<decimal, T> convert, decimal value)
+    {
+        try
+        {
+            return convert(value);
+        }
+        catch (OverflowException ex)
+        {
+            throw new JsonException($"{value.ToString(CultureInfo.InvariantCulture)} is out of range for {typeof(T).Name}.", ex);
         }
     }
 

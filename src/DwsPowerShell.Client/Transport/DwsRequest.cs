@@ -42,7 +42,11 @@ public sealed class DwsRequest
 
     public object? Body { get; private set; }
 
-    /// <summary>Workload APIs (5.7) report failures inside a 200 as workload_res_code ≠ 0.</summary>
+    /// <summary>
+    /// Workload APIs (5.7) report failures inside a 200 as <c>workload_res_code</c> ≠ 0 (5.7.31: <c>ret_code</c>);
+    /// only requests marked with <see cref="WithResultCode"/> are checked, and a missing or null code is success
+    /// (quirks.md 1.1).
+    /// </summary>
     public bool ChecksResultCode { get; private set; }
 
     /// <summary>Sent to the IAM endpoint rather than the DWS one.</summary>

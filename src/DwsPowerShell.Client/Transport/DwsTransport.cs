@@ -65,7 +65,7 @@ public sealed class DwsTransport : IDisposable
         var state = new CallState(request, path, projectId, read);
 
         var attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
-        if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate())
+        if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate(state.AuthToken))
         {
             Log(DwsLogLevel.Verbose, $"{request.Method} {path}: 401, renewing the IAM token and trying once more");
             attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
@@ -79,11 +79,14 @@ public sealed class DwsTransport : IDisposable
         }
         if (attempt.ReadError is not null)
         {
-            throw DwsErrorMapper.Create(attempt.Response.StatusCode, "DWS.Client.InvalidResponse",
+            var unreadable = DwsErrorMapper.Create(attempt.Response.StatusCode, "DWS.Client.InvalidResponse",
                 $"the answer could not be read ({attempt.ReadError.Message})", attempt.Response.RequestId, request.Method, path, attempt.ReadError);
+            unreadable.Attempts = state.Attempts;
+            throw unreadable;
         }
-        if (DwsErrorMapper.FromResultCode(attempt.Response, request.Method, path) is { } inBody)
+        if (request.ChecksResultCode && DwsErrorMapper.FromResultCode(attempt.Response, request.Method, path) is { } inBody)
         {
+            inBody.Attempts = state.Attempts;
             throw inBody;
         }
         if (DwsErrorMapper.SuccessBodyWarning(attempt.Response) is { } warning)
@@ -149,6 +152,7 @@ public sealed class DwsTransport : IDisposable
             signing.Headers["Content-Type"] = "application/json";
         }
         if (!request.Anonymous) await _authenticator.AuthenticateAsync(signing, cancellationToken).ConfigureAwait(false);
+        state.AuthToken = signing.Headers.TryGetValue("X-Auth-Token", out var sentToken) ? sentToken : null;
 
         var rest = new RestRequest(url, ToMethod(request.Method));
         foreach (var header in signing.Headers)
@@ -347,6 +351,9 @@ public sealed class DwsTransport : IDisposable
         public Func<DwsResponse, object?>? Read { get; }
         public byte[]? BodyBytes { get; set; }
         public int Attempts { get; set; }
+
+        /// <summary>The X-Auth-Token of the latest attempt, so a 401 invalidates that token and not a newer one.</summary>
+        public string? AuthToken { get; set; }
     }
 
     internal sealed class Attempt

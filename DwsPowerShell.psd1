@@ -9,7 +9,10 @@
     Description            = 'Administer Huawei Cloud GaussDB(DWS) data warehouse clusters over the DWS REST API: clusters, snapshots, jobs, workload plans, with a built-in emulator.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('DwsPowerShell.format.ps1xml')
+    FormatsToProcess       = @(
+        'Formats/Job.format.ps1xml'
+        'Formats/Session.format.ps1xml'
+    )
     TypesToProcess         = @()
     CmdletsToExport        = @(
         'Connect-DwsService'

@@ -43,7 +43,7 @@ function Invoke-Build {
     $own = 'DwsPowerShell.dll', 'DwsPowerShell.Client.dll'
     foreach ($file in $own) { Copy-Item (Join-Path $bin $file) $out }
     Get-ChildItem $bin -Filter *.dll | Where-Object Name -notin $own | Copy-Item -Destination $deps
-    Copy-Item (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.format.ps1xml') $out
+    Copy-Item (Join-Path $root 'src/DwsPowerShell/Formats') $out -Recurse
 
     # One version source: Directory.Build.props, stamped into the laid-out manifest.
     $version = ([xml](Get-Content (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.ModuleVersion | Select-Object -First 1

@@ -7,13 +7,15 @@ public class FormatViewTests
 {
     private static readonly ModuleMetadata M = ModuleMetadata.Instance;
 
-    private static XDocument Formats => XDocument.Load(Path.Combine(M.RepositoryRoot, "src", "DwsPowerShell", "DwsPowerShell.format.ps1xml"));
+    /// <summary>Every view of every format file the manifest lists.</summary>
+    private static IEnumerable<XElement> Views => ManifestTests.ListValue("FormatsToProcess")
+        .SelectMany(file => XDocument.Load(Path.Combine(M.RepositoryRoot, "src", "DwsPowerShell", file)).Descendants("View"));
 
     [Fact]
     public void Every_view_names_an_existing_type_and_existing_properties()
     {
         var client = ClientAssembly();
-        foreach (var view in Formats.Descendants("View"))
+        foreach (var view in Views)
         {
             var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
             var type = M.Module.GetType(typeName) ?? client.GetType(typeName);
@@ -28,7 +30,7 @@ public class FormatViewTests
     [Fact]
     public void Every_cmdlet_output_type_from_the_module_has_a_table_view()
     {
-        var viewed = Formats.Descendants("TypeName").Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
+        var viewed = Views.SelectMany(v => v.Descendants("TypeName")).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
         var outputs = M.Cmdlets.SelectMany(c => M.OutputTypes(c)).Where(t => t.Namespace?.StartsWith("DwsPowerShell", StringComparison.Ordinal) == true).Select(t => t.FullName!).Distinct();
         foreach (var type in outputs) Assert.Contains(type, viewed);
     }

@@ -8,7 +8,7 @@ public class ManifestTests
 
     private static string Manifest => File.ReadAllText(Path.Combine(M.RepositoryRoot, "DwsPowerShell.psd1"));
 
-    private static IReadOnlyList<string> ListValue(string key)
+    internal static IReadOnlyList<string> ListValue(string key)
     {
         var match = Regex.Match(Manifest, key + @"\s*=\s*@\((?<body>[^)]*)\)", RegexOptions.Singleline);
         Assert.True(match.Success, $"{key} is missing from the manifest");

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
-using DwsPowerShell.Client.Waiting;
 
 namespace DwsPowerShell.Commands.Job;
 
@@ -21,9 +20,8 @@ namespace DwsPowerShell.Commands.Job;
 /// </example>
 [Cmdlet(VerbsLifecycle.Wait, "DwsJob")]
 [OutputType(typeof(DwsJob))]
-public sealed class WaitDwsJobCommand : DwsCmdlet
+public sealed class WaitDwsJobCommand : DwsWaitingCmdlet
 {
-    private const int ActivityId = 0x4457; // "DW"
     private readonly List<string> _ids = new();
     private readonly Dictionary<string, string?> _clusters = new(StringComparer.Ordinal);
 
@@ -35,17 +33,6 @@ public sealed class WaitDwsJobCommand : DwsCmdlet
     /// <summary>The cluster a piped job works on (kept on the output).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ClusterId { get; set; }
-
-    /// <summary>Seconds to wait before giving up (default 2 hours).</summary>
-    [Parameter]
-    [Alias("Timeout")]
-    [ValidateRange(1, int.MaxValue)]
-    public int TimeoutSec { get; set; } = 7200;
-
-    /// <summary>Seconds between polls (default 10).</summary>
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int PollIntervalSec { get; set; } = 10;
 
     protected override void ProcessRecord()
     {
@@ -60,33 +47,25 @@ public sealed class WaitDwsJobCommand : DwsCmdlet
     protected override void EndProcessing()
     {
         if (_ids.Count == 0) return;
-        var options = new DwsWaitOptions { PollInterval = TimeSpan.FromSeconds(PollIntervalSec), Timeout = TimeSpan.FromSeconds(TimeoutSec) };
         var reported = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            var finished = Await(ct => DwsSession.Jobs.WaitAsync(_ids, options, job => Post(() => Report(job, reported)), ct));
-            foreach (var job in finished) Report(job, reported);
+            var finished = AwaitWithProgress($"Waiting for {_ids.Count} DWS job(s)", (progress, ct) =>
+                DwsSession.Jobs.WaitAsync(_ids, WaitOptions, job => Post(() => Report(job, reported, progress)), ct));
+            foreach (var job in finished) Report(job, reported, null);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
         {
             WriteDwsError(ex, _ids.Count == 1 ? _ids[0] : string.Join(",", _ids));
         }
-        finally
-        {
-            WriteProgress(new ProgressRecord(ActivityId, "Waiting for DWS jobs", "Done") { RecordType = ProgressRecordType.Completed });
-        }
     }
 
-    private void Report(DwsJob job, HashSet<string> reported)
+    private void Report(DwsJob job, HashSet<string> reported, Action<string, int?>? progress)
     {
         if (job.ClusterId is null && _clusters.TryGetValue(job.JobId, out var cluster)) job.ClusterId = cluster;
         if (!job.IsFinished)
         {
-            WriteProgress(new ProgressRecord(ActivityId, "Waiting for DWS jobs", $"{job.JobName ?? job.JobId}: {job.Status} {job.Progress}")
-            {
-                PercentComplete = job.ProgressPercent ?? -1,
-                CurrentOperation = $"{_ids.Count - reported.Count} of {_ids.Count} still running",
-            });
+            progress?.Invoke($"{job.JobName ?? job.JobId}: {job.Status} {job.Progress} ({_ids.Count - reported.Count} of {_ids.Count} running)", job.ProgressPercent);
             return;
         }
         if (!reported.Add(job.JobId)) return;

@@ -31,10 +31,10 @@ public static class WorkloadQueues
                 throw new ArgumentException(
                     $"{parameterName}: queue '{queueName}' needs its resources as a hashtable, such as @{{ {queueName} = @{{ cpu = 20; memory = 30 }} }}.", parameterName);
             }
-            var queue = new WorkloadPlanQueue { QueueName = queueName, QueueResources = new List<WorkloadResourceItem>() };
+            var queue = new WorkloadPlanQueue { QueueName = queueName!, QueueResources = new List<WorkloadResourceItem>() };
             foreach (DictionaryEntry resource in resources)
             {
-                queue.SetResource(ResourceName(resource.Key, queueName, parameterName), ResourceValue(resource.Value, queueName, resource.Key, parameterName));
+                queue.SetResource(ResourceName(resource.Key, queueName!, parameterName), ResourceValue(resource.Value, queueName!, resource.Key, parameterName));
             }
             result.Add(queue);
         }

@@ -12,6 +12,8 @@
     FormatsToProcess       = @(
         'Formats/Job.format.ps1xml'
         'Formats/Session.format.ps1xml'
+        'Formats/Snapshot.format.ps1xml'
+        'Formats/WorkloadPlan.format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
@@ -20,6 +22,21 @@
         'Get-DwsSession'
         'Get-DwsJob'
         'Wait-DwsJob'
+        'Get-DwsSnapshot'
+        'New-DwsSnapshot'
+        'Remove-DwsSnapshot'
+        'Wait-DwsSnapshot'
+        'Get-DwsWorkloadPlan'
+        'Get-DwsWorkloadPlanLog'
+        'Get-DwsWorkloadPlanStage'
+        'New-DwsWorkloadPlan'
+        'New-DwsWorkloadPlanStage'
+        'Remove-DwsWorkloadPlan'
+        'Remove-DwsWorkloadPlanStage'
+        'Set-DwsWorkloadPlanStage'
+        'Start-DwsWorkloadPlan'
+        'Stop-DwsWorkloadPlan'
+        'Switch-DwsWorkloadPlanStage'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Paging;
@@ -129,6 +130,32 @@ public sealed partial class SnapshotsApi
         }, options ?? new DwsWaitOptions(), () => new[] { $"snapshot {snapshotId} ({last?.Status ?? "status not read yet"})" },
             "snapshot " + snapshotId, cancellationToken).ConfigureAwait(false);
         return last!;
+    }
+
+    /// <summary>
+    /// Polls 5.3.4 after a 5.3.8 delete until the service answers 404 (the snapshot is gone).
+    /// <paramref name="onUpdate"/> sees every answer while the snapshot is still listed; running out
+    /// of time ends the wait with <see cref="DwsWaitTimeoutException"/> naming the last status seen.
+    /// </summary>
+    public async Task WaitForDeletionAsync(string snapshotId, DwsWaitOptions? options = null, Action<Snapshot>? onUpdate = null,
+        CancellationToken cancellationToken = default)
+    {
+        DwsRequest.CheckPathValue(snapshotId, nameof(snapshotId));
+        Snapshot? last = null;
+        await DwsWaiter.PollAsync(async ct =>
+        {
+            try
+            {
+                last = await GetAsync(snapshotId, ct).ConfigureAwait(false);
+            }
+            catch (DwsApiException ex) when (ex.IsNotFound)
+            {
+                return true;
+            }
+            onUpdate?.Invoke(last);
+            return false;
+        }, options ?? new DwsWaitOptions(), () => new[] { $"snapshot {snapshotId} ({last?.Status ?? "status not read yet"})" },
+            "the deletion of snapshot " + snapshotId, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? FailureDetail(Snapshot snapshot)

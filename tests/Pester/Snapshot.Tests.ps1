@@ -1,0 +1,158 @@
+# End-to-end tests of the snapshot cmdlets against the DWS emulator (Pester 5).
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emu = Start-DwsEmulator -TimeScale 600
+    Import-Module (Join-Path $PSScriptRoot '../../out/DwsPowerShell/DwsPowerShell.psd1') -Force
+    Connect-DwsEmulator $script:emu | Out-Null
+
+    $script:SnapshotType = 'DwsPowerShell.Client.Models.Snapshots.Snapshot'
+    $script:NoSuchId = '00000000-0000-4000-8000-000000000000'
+    $admin = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Dws@Passw0rd2024' -AsPlainText -Force))
+    $script:cluster = New-DwsCluster -Name 'snaptest-a' -Flavor 'dws.d2.xlarge' -NodeCount 3 -AdminCredential $admin `
+        -AvailabilityZone "$($script:emu.Credential.Region)a" -VpcId 'vpc-snaptest' -SubnetId 'subnet-snaptest' -Wait -PollIntervalSec 1
+    $script:clusterId = $script:cluster.ClusterId
+
+    function script:New-ReadySnapshot([string] $Name) {
+        New-DwsSnapshot -ClusterId $script:clusterId -Name $Name -Wait -PollIntervalSec 1
+    }
+}
+
+AfterAll {
+    Stop-DwsEmulator $script:emu
+}
+
+Describe 'New-DwsSnapshot' {
+    It 'snapshots the cluster piped from Get-DwsCluster and writes it CREATING' {
+        $snapshot = Get-DwsCluster -Name 'snaptest-*' | New-DwsSnapshot -Name 'nightly' -Description 'pester'
+
+        $snapshot | Should -HaveCount 1
+        $snapshot | Should -BeOfType $script:SnapshotType
+        $snapshot.Name | Should -Be 'nightly'
+        $snapshot.ClusterId | Should -Be $script:clusterId
+        $snapshot.Status | Should -Be 'CREATING'
+        $snapshot.SnapshotId | Should -Not -BeNullOrEmpty
+
+        # Let it finish so the cluster is idle for the next test.
+        ($snapshot | Wait-DwsSnapshot -PollIntervalSec 1).Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'waits with -Wait and writes the AVAILABLE snapshot' {
+        $snapshot = New-DwsSnapshot -ClusterId $script:clusterId -Name 'weekly' -Wait -PollIntervalSec 1
+
+        $snapshot | Should -BeOfType $script:SnapshotType
+        $snapshot.Status | Should -Be 'AVAILABLE'
+        (Get-DwsSnapshot -SnapshotId $snapshot.SnapshotId).Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'creates nothing with -WhatIf' {
+        New-DwsSnapshot -ClusterId $script:clusterId -Name 'whatif_snap' -WhatIf | Should -BeNullOrEmpty
+        Get-DwsSnapshot -Name 'whatif_snap' | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a bad name before calling the service' {
+        { New-DwsSnapshot -ClusterId $script:clusterId -Name '1bad' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+    }
+
+    It 'reports a duplicate name as a conflict' {
+        { New-DwsSnapshot -ClusterId $script:clusterId -Name 'NIGHTLY' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceConflict,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+    }
+
+    It 'reports an unknown cluster as not found, with the cluster as target' {
+        New-DwsSnapshot -ClusterId $script:NoSuchId -Name 'orphan' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].TargetObject | Should -Be $script:NoSuchId
+    }
+}
+
+Describe 'Get-DwsSnapshot' {
+    It 'lists every snapshot of the project, filtered by a -Name wildcard' {
+        $all = Get-DwsSnapshot
+        $all.Name | Should -Contain 'nightly'
+        $all.Name | Should -Contain 'weekly'
+        $all | ForEach-Object { $_ | Should -BeOfType $script:SnapshotType }
+
+        $some = Get-DwsSnapshot -Name 'NIGHT*'
+        $some | Should -HaveCount 1
+        $some.Name | Should -Be 'nightly'
+    }
+
+    It 'lists the snapshots of the clusters piped from Get-DwsCluster' {
+        $snapshots = Get-DwsCluster | Get-DwsSnapshot -SortBy name
+        @($snapshots.Name) | Should -Be @('nightly', 'weekly')
+        $snapshots | ForEach-Object { $_.ClusterId | Should -Be $script:clusterId }
+    }
+
+    It 'sorts descending and pages with -First and -Skip' {
+        (Get-DwsSnapshot -ClusterId $script:clusterId -SortBy name -Descending -First 1).Name | Should -Be 'weekly'
+        (Get-DwsSnapshot -ClusterId $script:clusterId -SortBy name -Skip 1).Name | Should -Be 'weekly'
+    }
+
+    It 'reads snapshots by ID from strings on the pipeline' {
+        $ids = (Get-DwsSnapshot).SnapshotId
+        $read = $ids | Get-DwsSnapshot
+        $read | Should -HaveCount $ids.Count
+        @($read.SnapshotId) | Should -Be @($ids)
+    }
+
+    It 'writes an error for an unknown ID and goes on with the next' {
+        $good = (Get-DwsSnapshot -Name 'weekly').SnapshotId
+        $read = $script:NoSuchId, $good | Get-DwsSnapshot -ErrorAction SilentlyContinue -ErrorVariable err
+        $read.SnapshotId | Should -Be $good
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.GetDwsSnapshotCommand'
+        $err[0].TargetObject | Should -Be $script:NoSuchId
+    }
+
+    It 'refuses -Descending without -SortBy' {
+        { Get-DwsSnapshot -ClusterId $script:clusterId -Descending -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Snapshot.GetDwsSnapshotCommand'
+    }
+}
+
+Describe 'Wait-DwsSnapshot' {
+    It 'waits for a snapshot piped from New-DwsSnapshot' {
+        $done = New-DwsSnapshot -ClusterId $script:clusterId -Name 'piped_wait' | Wait-DwsSnapshot -PollIntervalSec 1
+        $done | Should -BeOfType $script:SnapshotType
+        $done.Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'turns a snapshot that fails into a DwsResourceFailed error record' {
+        Invoke-RestMethod -Method Post -Uri "$($script:emu.Url)/_emulator/jobs/fail-next" -ContentType 'application/json' -Body '{"kind":"snapshot"}' | Out-Null
+        $snapshot = New-DwsSnapshot -ClusterId $script:clusterId -Name 'doomed'
+
+        $snapshot | Wait-DwsSnapshot -PollIntervalSec 1 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceFailed,DwsPowerShell.Commands.Snapshot.WaitDwsSnapshotCommand'
+        $err[0].TargetObject | Should -Be $snapshot.SnapshotId
+    }
+
+    It 'reports an unknown snapshot as not found' {
+        { Wait-DwsSnapshot -SnapshotId $script:NoSuchId -PollIntervalSec 1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.WaitDwsSnapshotCommand'
+    }
+}
+
+Describe 'Remove-DwsSnapshot' {
+    It 'deletes nothing with -WhatIf' {
+        Get-DwsSnapshot -Name 'piped_wait' | Remove-DwsSnapshot -WhatIf
+        Get-DwsSnapshot -Name 'piped_wait' | Should -HaveCount 1
+    }
+
+    It 'deletes the snapshots piped from Get-DwsSnapshot and waits until they are gone' {
+        $snapshot = Get-DwsSnapshot -Name 'piped_wait'
+        $snapshot | Remove-DwsSnapshot -Force -Wait -PollIntervalSec 1 | Should -BeNullOrEmpty
+
+        Get-DwsSnapshot -Name 'piped_wait' | Should -BeNullOrEmpty
+        { Get-DwsSnapshot -SnapshotId $snapshot.SnapshotId -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.GetDwsSnapshotCommand'
+    }
+
+    It 'reports an unknown snapshot as not found' {
+        { Remove-DwsSnapshot -SnapshotId $script:NoSuchId -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.RemoveDwsSnapshotCommand'
+    }
+}

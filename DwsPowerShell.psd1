@@ -10,6 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
+        'Formats/Cluster.format.ps1xml'
         'Formats/Job.format.ps1xml'
         'Formats/Session.format.ps1xml'
     )
@@ -18,6 +19,17 @@
         'Connect-DwsService'
         'Disconnect-DwsService'
         'Get-DwsSession'
+        'Get-DwsAvailabilityZone'
+        'Get-DwsCluster'
+        'Get-DwsClusterResizeOption'
+        'Get-DwsNodeType'
+        'New-DwsCluster'
+        'Remove-DwsCluster'
+        'Resize-DwsCluster'
+        'Restart-DwsCluster'
+        'Start-DwsCluster'
+        'Stop-DwsCluster'
+        'Wait-DwsCluster'
         'Get-DwsJob'
         'Wait-DwsJob'
     )

@@ -66,6 +66,32 @@ public sealed partial class ClustersApi
         ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink").Path("cluster_id", clusterId)
             .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId);
 
+    /// <summary>
+    /// Scale-in as a cmdlet asks for it: checks <paramref name="removeNodeCount"/> against the cluster's
+    /// shrink numbers (5.2.46) before sending, so a value the service would refuse fails with the allowed
+    /// values named; derives the request type (dws, stream, hybrid) from the cluster's flavor_detail.type
+    /// (5.2.13); then sends 5.2.30.
+    /// </summary>
+    public async Task<ClusterActionResult> ScaleInAsync(string clusterId, int removeNodeCount, bool online = false, CancellationToken cancellationToken = default)
+    {
+        var allowed = await ListShrinkNumbersAsync(clusterId, cancellationToken).ConfigureAwait(false);
+        if (!allowed.Contains(removeNodeCount))
+        {
+            var choices = allowed.Count == 0 ? "none (the cluster has no scale-out to undo)" : string.Join(", ", allowed);
+            throw new ArgumentOutOfRangeException("RemoveNodeCount", removeNodeCount,
+                $"RemoveNodeCount {removeNodeCount} is not offered for cluster {clusterId}: a scale-in removes whole rings in reverse order of the scale-outs. Allowed values: {choices}.");
+        }
+        var cluster = await GetAsync(clusterId, cancellationToken).ConfigureAwait(false);
+        var type = cluster.FlavorDetail?.Type;
+        var request = new ShrinkClusterRequest
+        {
+            ShrinkNumber = removeNodeCount,
+            Online = online,
+            Type = string.IsNullOrWhiteSpace(type) ? ShrinkClusterRequest.TypeDws : type!.Trim().ToLowerInvariant(),
+        };
+        return await ShrinkAsync(clusterId, request, cancellationToken).ConfigureAwait(false);
+    }
+
     private static T Checked<T>(T? request) where T : class, IValidatedRequest
     {
         if (request is null) throw new ArgumentNullException(nameof(request), "request is required.");

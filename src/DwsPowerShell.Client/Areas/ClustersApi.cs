@@ -26,6 +26,20 @@ public sealed partial class ClustersApi
     public async Task<IReadOnlyList<NodeType>> ListNodeTypesAsync(CancellationToken cancellationToken = default) =>
         OrEmpty((await _transport.SendAsync<NodeTypeList>(DwsRequest.Get("/v2/{project_id}/node-types"), cancellationToken).ConfigureAwait(false))?.NodeTypes);
 
+    /// <summary>
+    /// The newest kernel version (datastores[].version, compared number by number) that the node type
+    /// <paramref name="flavor"/> supports, from 5.2.14: the default version of a new cluster.
+    /// </summary>
+    public async Task<string> GetDefaultDatastoreVersionAsync(string flavor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(flavor)) throw new ArgumentException("Flavor is required to choose a cluster version.", nameof(flavor));
+        var types = await ListNodeTypesAsync(cancellationToken).ConfigureAwait(false);
+        var type = types.FirstOrDefault(t => string.Equals(t.SpecName, flavor, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Flavor '{flavor}' is not a node type of this region; available: {string.Join(", ", types.Select(t => t.SpecName))}.", nameof(flavor));
+        return type.LatestDatastoreVersion
+            ?? throw new ArgumentException($"Node type '{flavor}' lists no cluster versions; give -DatastoreVersion.", nameof(flavor));
+    }
+
     /// <summary>5.2.46 Querying the Nodes to Be Removed for Scale-In: the node counts a scale-in may remove.</summary>
     public async Task<IReadOnlyList<int>> ListShrinkNumbersAsync(string clusterId, CancellationToken cancellationToken = default) =>
         OrEmpty((await _transport.SendAsync<ShrinkNumbers>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false))?.ShrinkSequence);

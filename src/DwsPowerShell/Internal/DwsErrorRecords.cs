@@ -20,6 +20,7 @@ internal static class DwsErrorRecords
             DwsWaitTimeoutException => "Wait again with a longer -TimeoutSec, or check the resource with Get-DwsJob / Get-DwsCluster.",
             DwsConfigurationException => "Fix the configuration as the message says, then run Connect-DwsService again.",
             ArgumentException => "Correct the parameter named in the message.",
+            ItemNotFoundException => "Check the name; list what exists with the matching Get- cmdlet.",
             _ => null,
         };
         if (action is not null) record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = action };
@@ -34,6 +35,7 @@ internal static class DwsErrorRecords
         DwsResourceFailedException => ("DwsResourceFailed", ErrorCategory.InvalidResult),
         DwsConfigurationException => ("DwsConfigurationInvalid", ErrorCategory.InvalidArgument),
         ArgumentException => ("DwsInvalidArgument", ErrorCategory.InvalidArgument),
+        ItemNotFoundException => ("DwsResourceNotFound", ErrorCategory.ObjectNotFound),
         OperationCanceledException => ("DwsOperationCancelled", ErrorCategory.OperationStopped),
         _ => ("DwsUnexpectedError", ErrorCategory.InvalidOperation),
     };

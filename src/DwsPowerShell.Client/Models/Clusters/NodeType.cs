@@ -44,6 +44,14 @@ public sealed class NodeType
     [JsonPropertyName("elastic_volume_specs")]
     public List<NodeTypeElasticVolumeSpec>? ElasticVolumeSpecs { get; set; }
 
+    /// <summary>The newest of <see cref="Datastores"/> versions, compared number by number (8.10 after 8.9); null when none.</summary>
+    [JsonIgnore]
+    public string? LatestDatastoreVersion => Datastores?
+        .Select(d => d.Version)
+        .Where(v => !string.IsNullOrWhiteSpace(v))
+        .OrderByDescending(v => v!, DatastoreVersionComparer.Instance)
+        .FirstOrDefault();
+
     public override string ToString() => $"{SpecName} ({Vcpus} vCPU, {Ram} GB)";
 }
 
@@ -131,4 +139,29 @@ internal sealed class NodeTypeList
 
     [JsonPropertyName("count")]
     public int? Count { get; set; }
+}
+
+/// <summary>Compares dotted versions such as 8.1.3.333 and 8.2.0 number by number; non-numeric parts compare as text.</summary>
+public sealed class DatastoreVersionComparer : IComparer<string>
+{
+    public static readonly DatastoreVersionComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var a = x.Trim().Split('.');
+        var b = y.Trim().Split('.');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            if (i >= a.Length) return -1;
+            if (i >= b.Length) return 1;
+            var c = long.TryParse(a[i], out var na) && long.TryParse(b[i], out var nb)
+                ? na.CompareTo(nb)
+                : string.CompareOrdinal(a[i], b[i]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
 }

@@ -1,0 +1,389 @@
+# End-to-end tests of the cluster cmdlets against the DWS emulator (time scale 600: a 10-minute
+# creation takes one second). Each Describe makes the clusters it needs.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emu = Start-DwsEmulator -TimeScale 600
+    Import-Module (Join-Path $PSScriptRoot '../../out/DwsPowerShell/DwsPowerShell.psd1') -Force
+    Connect-DwsEmulator $script:emu | Out-Null
+
+    $script:zone = "$($script:emu.Credential.Region)a"
+    $script:admin = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Pester@Admin2024' -AsPlainText -Force))
+    $script:clusterType = 'DwsPowerShell.Client.Models.Clusters.Cluster'
+    $script:missingId = '00000000-0000-4000-8000-000000000000'
+
+    # The emulator's request log (/_emulator/requests): proves what was, or was not, sent.
+    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
+    function Get-EmulatorRequest {
+        param([string] $Method = '*', [string] $Target = '*')
+        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
+            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
+    }
+
+    function New-TestCluster {
+        param([Parameter(Mandatory)] [string] $Name, [int] $NodeCount = 3)
+        New-DwsCluster -Name $Name -Flavor dws.d2.xlarge -NodeCount $NodeCount -AdminCredential $script:admin `
+            -AvailabilityZone $script:zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Wait -PollIntervalSec 1 -Confirm:$false
+    }
+}
+
+AfterAll {
+    Stop-DwsEmulator $script:emu
+}
+
+Describe 'New-DwsCluster' {
+    It 'returns the creation result at once without -Wait' {
+        $created = New-DwsCluster -Name 'pester-new-nowait' -NodeType dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Tag @{ team = 'pester' } -Confirm:$false
+        $created.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.ClusterCreation'
+        $created.Name | Should -Be 'pester-new-nowait'
+        $created.OrderId | Should -Not -BeNullOrEmpty
+
+        $cluster = Get-DwsCluster -Name 'pester-new-nowait' | Wait-DwsCluster -PollIntervalSec 1
+        $cluster.Status | Should -Be 'AVAILABLE'
+        ($cluster.Tags | Where-Object Key -eq 'team').Value | Should -Be 'pester'
+    }
+
+    It 'waits with -Wait and writes the AVAILABLE cluster with the newest version of the flavor' {
+        $cluster = New-TestCluster -Name 'pester-new-wait'
+        $cluster.GetType().FullName | Should -Be $clusterType
+        $cluster.Status | Should -Be 'AVAILABLE'
+        $cluster.ClusterId | Should -Be $cluster.Id
+        $cluster.Name | Should -Be 'pester-new-wait'
+        $cluster.NodeType | Should -Be 'dws.d2.xlarge'
+        $cluster.NumberOfNode | Should -Be 3
+        $cluster.Version | Should -Be (Get-DwsNodeType -Name dws.d2.xlarge).LatestDatastoreVersion
+    }
+
+    It 'creates nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        New-DwsCluster -Name 'pester-new-whatif' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -WhatIf | Should -BeNullOrEmpty
+        @(Get-DwsCluster -Name 'pester-new-whatif*').Count | Should -Be 0
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'creates with the v1.0 API' {
+        Clear-EmulatorRequest
+        $created = New-DwsCluster -ApiVersion v1.0 -Name 'pester-new-v1' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -SecurityGroupId 'sg-pester' -Confirm:$false
+        $created.OrderId | Should -Not -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST -Target '/v1.0/*/clusters').Count | Should -Be 1
+        (Get-DwsCluster -Name 'pester-new-v1').Name | Should -Be 'pester-new-v1'
+    }
+
+    It 'refuses v2-only options with -ApiVersion v1.0 before sending anything' {
+        Clear-EmulatorRequest
+        { New-DwsCluster -ApiVersion v1.0 -Name 'pester-new-v1bad' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -SecurityGroupId 'sg' -VolumeSizeGB 100 -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand'
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'reports a duplicate name as a conflict' {
+        { New-DwsCluster -Name 'pester-new-wait' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceConflict,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand'
+    }
+}
+
+Describe 'Get-DwsCluster' {
+    BeforeAll {
+        $script:a = New-TestCluster -Name 'pester-get-alpha'
+        $script:b = New-TestCluster -Name 'pester-get-beta'
+    }
+
+    It 'lists every cluster' {
+        $all = Get-DwsCluster
+        $all | ForEach-Object { $_.GetType().FullName | Should -Be $clusterType }
+        $all.ClusterId | Should -Contain $a.ClusterId
+        $all.ClusterId | Should -Contain $b.ClusterId
+    }
+
+    It 'filters -Name with wildcards, case-insensitively' {
+        $found = Get-DwsCluster -Name 'PESTER-GET-*'
+        @($found).Count | Should -Be 2
+        ($found.Name | Sort-Object) | Should -Be @('pester-get-alpha', 'pester-get-beta')
+        (Get-DwsCluster -Name '*-beta').ClusterId | Should -Be $b.ClusterId
+    }
+
+    It 'honours -First and -Skip' {
+        @(Get-DwsCluster -Name 'pester-get-*' -First 1).Count | Should -Be 1
+        @(Get-DwsCluster -Name 'pester-get-*' -Skip 1).Count | Should -Be 1
+    }
+
+    It 'reports a name without wildcards that matches nothing' {
+        $result = Get-DwsCluster -Name 'pester-no-such-cluster' -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterCommand'
+        $err[0].TargetObject | Should -Be 'pester-no-such-cluster'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'is silent for a wildcard that matches nothing' {
+        Get-DwsCluster -Name 'pester-none-*' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err.Count | Should -Be 0
+    }
+
+    It 'gets details by -ClusterId' {
+        $detail = Get-DwsCluster -ClusterId $a.ClusterId
+        $detail.Name | Should -Be 'pester-get-alpha'
+        $detail.ParameterGroup | Should -Not -BeNullOrEmpty
+        $detail.FlavorDetail.Type | Should -Be 'dws'
+    }
+
+    It 'takes IDs by value and objects by property name from the pipeline' {
+        ($a.ClusterId, $b.ClusterId | Get-DwsCluster).Name | Should -Be @('pester-get-alpha', 'pester-get-beta')
+        (Get-DwsCluster -Name 'pester-get-beta' | Get-DwsCluster).ClusterId | Should -Be $b.ClusterId
+    }
+
+    It 'writes an error for an unknown ID and goes on with the next' {
+        $result = $missingId, $a.ClusterId | Get-DwsCluster -ErrorVariable err -ErrorAction SilentlyContinue
+        @($result).Count | Should -Be 1
+        $result.ClusterId | Should -Be $a.ClusterId
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterCommand'
+        $err[0].TargetObject | Should -Be $missingId
+    }
+
+    It 'completes -Name and -ClusterId from the session''s clusters' {
+        $line = 'Get-DwsCluster -Name pester-get-al'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('pester-get-alpha')
+        $line = "Remove-DwsCluster -ClusterId $($b.ClusterId.Substring(0, 8))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $b.ClusterId
+    }
+}
+
+Describe 'Stop-DwsCluster and Start-DwsCluster' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-startstop'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        Stop-DwsCluster -ClusterId $c.ClusterId -WhatIf | Should -BeNullOrEmpty
+        Start-DwsCluster -ClusterId $c.ClusterId -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+        (Get-DwsCluster -ClusterId $c.ClusterId).Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'stops with a job that pipes to Wait-DwsJob' {
+        $job = Get-DwsCluster -ClusterId $c.ClusterId | Stop-DwsCluster -Force
+        $job.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsJob'
+        $job.JobId | Should -Not -BeNullOrEmpty
+        $job.ClusterId | Should -Be $c.ClusterId
+        $done = $job | Wait-DwsJob -PollIntervalSec 1
+        $done.Status | Should -Be 'SUCCESS'
+        $done.ClusterId | Should -Be $c.ClusterId
+        (Get-DwsCluster -ClusterId $c.ClusterId).Status | Should -Be 'STOPPED'
+    }
+
+    It 'refuses to stop a stopped cluster' {
+        { Stop-DwsCluster -ClusterId $c.ClusterId -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.StopDwsClusterCommand'
+    }
+
+    It 'starts with -Wait and writes the finished job' {
+        $job = Get-DwsCluster -ClusterId $c.ClusterId | Start-DwsCluster -Wait -PollIntervalSec 1 -Confirm:$false
+        $job.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsJob'
+        $job.Status | Should -Be 'SUCCESS'
+        $job.ClusterId | Should -Be $c.ClusterId
+        (Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1).Status | Should -Be 'AVAILABLE'
+    }
+}
+
+Describe 'Restart-DwsCluster' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-restart'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        Restart-DwsCluster -ClusterId $c.ClusterId -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+        (Get-DwsCluster -ClusterId $c.ClusterId).TaskStatus | Should -BeNullOrEmpty
+    }
+
+    It 'returns the cluster rebooting, which pipes to Wait-DwsCluster' {
+        Clear-EmulatorRequest
+        $rebooting = Get-DwsCluster -Name 'pester-restart' | Restart-DwsCluster -Force
+        $rebooting.GetType().FullName | Should -Be $clusterType
+        $rebooting.ClusterId | Should -Be $c.ClusterId
+        # A reboot lasts 0.2 s at time scale 600: the re-read normally still sees it.
+        "$($rebooting.TaskStatus)" | Should -BeIn @('REBOOTING', '')
+        @(Get-EmulatorRequest -Method POST -Target "*/clusters/$($c.ClusterId)/restart").Count | Should -Be 1
+        @(Get-EmulatorRequest -Method GET -Target "*/clusters/$($c.ClusterId)").Count | Should -BeGreaterOrEqual 1
+        $ready = $rebooting | Wait-DwsCluster -PollIntervalSec 1
+        $ready.Status | Should -Be 'AVAILABLE'
+        $ready.TaskStatus | Should -BeNullOrEmpty
+    }
+
+    It 'waits with -Wait' {
+        $ready = Restart-DwsCluster -ClusterId $c.ClusterId -Force -Wait -PollIntervalSec 1
+        $ready.Status | Should -Be 'AVAILABLE'
+        $ready.TaskStatus | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Resize-DwsCluster and Get-DwsClusterResizeOption' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-resize'
+    }
+
+    It 'offers no scale-in before any scale-out' {
+        $option = Get-DwsClusterResizeOption -ClusterId $c.ClusterId
+        $option.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.ClusterResizeOption'
+        $option.ClusterId | Should -Be $c.ClusterId
+        $option.CanScaleIn | Should -BeFalse
+        @($option.ShrinkNumbers).Count | Should -Be 0
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        Resize-DwsCluster -ClusterId $c.ClusterId -AddNodeCount 3 -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+        $now = Get-DwsCluster -ClusterId $c.ClusterId
+        $now.NumberOfNode | Should -Be 3
+        $now.TaskStatus | Should -BeNullOrEmpty
+    }
+
+    It 'scales out: the cluster is returned growing (no job) and waited for' {
+        $growing = Get-DwsCluster -Name 'pester-resize' | Resize-DwsCluster -AddNodeCount 3 -Confirm:$false
+        $growing.GetType().FullName | Should -Be $clusterType
+        $growing.TaskStatus | Should -Be 'GROWING'
+        ($growing | Wait-DwsCluster -PollIntervalSec 1).NumberOfNode | Should -Be 6
+        (Get-DwsClusterResizeOption -ClusterId $c.ClusterId).ShrinkNumbers | Should -Be @(3)
+    }
+
+    It 'refuses a scale-in count that is not offered and names the allowed values' {
+        Clear-EmulatorRequest
+        $null = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 2 -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+        $err[0].Exception.Message | Should -Match 'Allowed values: 3'
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'changes nothing when a scale-in is run with -WhatIf' {
+        Clear-EmulatorRequest
+        Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -WhatIf | Should -BeNullOrEmpty
+        (Get-DwsCluster -ClusterId $c.ClusterId).NumberOfNode | Should -Be 6
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'scales in with a job that pipes to Wait-DwsJob' {
+        $job = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force
+        $job.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsJob'
+        $job.ClusterId | Should -Be $c.ClusterId
+        $done = $job | Wait-DwsJob -PollIntervalSec 1
+        $done.Status | Should -Be 'SUCCESS'
+        (Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1).NumberOfNode | Should -Be 3
+    }
+
+    It 'chains Resize-DwsCluster | Wait-DwsJob without script blocks' {
+        Resize-DwsCluster -ClusterId $c.ClusterId -AddNodeCount 3 -Wait -PollIntervalSec 1 -Confirm:$false |
+            Select-Object -ExpandProperty NumberOfNode | Should -Be 6
+        $finished = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Online -Force | Wait-DwsJob -PollIntervalSec 1
+        $finished.Status | Should -Be 'SUCCESS'
+        $finished.ClusterId | Should -Be $c.ClusterId
+    }
+}
+
+Describe 'Wait-DwsCluster' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-wait'
+    }
+
+    It 'writes an available cluster at once, taking clusters from the pipeline' {
+        $ready = Get-DwsCluster -Name 'pester-wait' | Wait-DwsCluster -PollIntervalSec 1
+        $ready.GetType().FullName | Should -Be $clusterType
+        $ready.ClusterId | Should -Be $c.ClusterId
+        $ready.Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'writes an error for an unknown cluster and goes on with the next' {
+        $result = $missingId, $c.ClusterId | Wait-DwsCluster -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
+        @($result).Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.WaitDwsClusterCommand'
+        $err[0].TargetObject | Should -Be $missingId
+    }
+
+    It 'gives up after -TimeoutSec on a cluster that never becomes available' {
+        Stop-DwsCluster -ClusterId $c.ClusterId -Force -Wait -PollIntervalSec 1 | Out-Null
+        { Wait-DwsCluster -ClusterId $c.ClusterId -TimeoutSec 2 -PollIntervalSec 1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsWaitTimedOut,DwsPowerShell.Commands.Cluster.WaitDwsClusterCommand'
+    }
+}
+
+Describe 'Remove-DwsCluster' {
+    BeforeAll {
+        $script:keep = New-TestCluster -Name 'pester-rm-whatif'
+        $script:gone = New-TestCluster -Name 'pester-rm-wait'
+        $script:piped = New-TestCluster -Name 'pester-rm-piped'
+    }
+
+    It 'leaves the cluster with -WhatIf' {
+        Clear-EmulatorRequest
+        Remove-DwsCluster -ClusterId $keep.ClusterId -WhatIf | Should -BeNullOrEmpty
+        (Get-DwsCluster -ClusterId $keep.ClusterId).Status | Should -Be 'AVAILABLE'
+        @(Get-EmulatorRequest -Method DELETE).Count | Should -Be 0
+    }
+
+    It 'deletes with -Force -Wait, after which Get-DwsCluster reports DwsResourceNotFound' {
+        Clear-EmulatorRequest
+        Remove-DwsCluster -ClusterId $gone.ClusterId -KeepLastManualSnapshot 0 -ReleaseEip -Force -Wait -PollIntervalSec 1 | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method DELETE -Target "/v2/*/clusters/$($gone.ClusterId)?*release_eip_type=RELEASE_BINDING*").Count | Should -Be 1
+        { Get-DwsCluster -ClusterId $gone.ClusterId -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterCommand'
+    }
+
+    It 'takes clusters from Get-DwsCluster and returns them deleting' {
+        Clear-EmulatorRequest
+        $deleting = Get-DwsCluster -Name 'pester-rm-piped' | Remove-DwsCluster -Force
+        @(Get-EmulatorRequest -Method DELETE -Target "/v2/*/clusters/$($piped.ClusterId)?*keep_last_manual_backup=0*").Count | Should -Be 1
+        # A deletion lasts 0.1 s at time scale 600: the re-read normally sees DELETING, or the cluster is already gone.
+        if ($deleting) {
+            $deleting.GetType().FullName | Should -Be $clusterType
+            $deleting.ClusterId | Should -Be $piped.ClusterId
+            $deleting.Status | Should -Be 'DELETING'
+        }
+    }
+
+    It 'deletes with the v1.0 API' {
+        Remove-DwsCluster -ApiVersion v1.0 -ClusterId $keep.ClusterId -KeepManualSnapshotCount 1 -Force -Wait -PollIntervalSec 1 | Should -BeNullOrEmpty
+        { Get-DwsCluster -ClusterId $keep.ClusterId -ErrorAction Stop } | Should -Throw -ErrorId 'DwsResourceNotFound,*'
+    }
+
+    It 'refuses -ReleaseEip with -ApiVersion v1.0' {
+        { Remove-DwsCluster -ApiVersion v1.0 -ClusterId $missingId -ReleaseEip -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.RemoveDwsClusterCommand'
+    }
+
+    It 'reports an unknown cluster' {
+        { Remove-DwsCluster -ClusterId $missingId -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.RemoveDwsClusterCommand'
+    }
+}
+
+Describe 'Get-DwsNodeType' {
+    It 'lists the node types with their versions' {
+        $types = Get-DwsNodeType
+        $types | ForEach-Object { $_.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.NodeType' }
+        $d2 = $types | Where-Object SpecName -eq 'dws.d2.xlarge'
+        $d2.Vcpus | Should -Be 4
+        $d2.LatestDatastoreVersion | Should -Be '8.2.1'
+    }
+
+    It 'filters -Name with wildcards, case-insensitively' {
+        $found = Get-DwsNodeType -Name 'DWS2.*'
+        @($found).Count | Should -BeGreaterThan 0
+        $found.SpecName | ForEach-Object { $_ | Should -BeLike 'dws2.*' }
+    }
+}
+
+Describe 'Get-DwsAvailabilityZone' {
+    It 'lists the AZs of the region' {
+        $zones = Get-DwsAvailabilityZone
+        $zones | ForEach-Object { $_.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.AvailabilityZone' }
+        $zones.Code | Should -Contain $zone
+        ($zones | Where-Object Code -eq $zone).IsAvailable | Should -BeTrue
+    }
+}

@@ -1,0 +1,66 @@
+# End-to-end tests of Get-DwsJob and Wait-DwsJob against the emulator.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emu = Start-DwsEmulator -TimeScale 600
+    Import-Module (Join-Path $PSScriptRoot '../../out/DwsPowerShell/DwsPowerShell.psd1') -Force
+    Connect-DwsEmulator $script:emu | Out-Null
+    $admin = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Pester@Admin2024' -AsPlainText -Force))
+    $script:clusters = 'pester-jobs-a', 'pester-jobs-b' | ForEach-Object {
+        New-DwsCluster -Name $_ -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone "$($script:emu.Credential.Region)a" -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Wait -PollIntervalSec 1
+    }
+    $script:cluster = $script:clusters[0]
+}
+
+AfterAll {
+    Stop-DwsEmulator $script:emu
+}
+
+Describe 'Get-DwsJob' {
+    It 'reads a job by id and from a piped job object' {
+        $job = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force
+        $job.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsJob'
+        $read = Get-DwsJob -JobId $job.JobId
+        $read.JobId | Should -Be $job.JobId
+        ($job | Get-DwsJob).JobId | Should -Be $job.JobId
+        $job | Wait-DwsJob -PollIntervalSec 1 | Out-Null
+        Start-DwsCluster -ClusterId $cluster.ClusterId -Wait -PollIntervalSec 1 | Out-Null
+    }
+
+    It 'reports an unknown job as DwsResourceNotFound and goes on with the next id' {
+        $err = $null
+        $found = Get-DwsJob -JobId 'no-such-job', 'another-missing-job' -ErrorVariable err -ErrorAction SilentlyContinue
+        $found | Should -BeNullOrEmpty
+        $err.Count | Should -Be 2
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Job.GetDwsJobCommand'
+        $err[0].TargetObject | Should -Be 'no-such-job'
+    }
+}
+
+Describe 'Wait-DwsJob' {
+    It 'waits for a piped job and writes it finished with SUCCESS' {
+        $done = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force | Wait-DwsJob -PollIntervalSec 1
+        $done.Status | Should -Be 'SUCCESS'
+        $done.ClusterId | Should -Be $cluster.ClusterId
+        Start-DwsCluster -ClusterId $cluster.ClusterId -Wait -PollIntervalSec 1 | Out-Null
+    }
+
+    It 'waits for several piped jobs in one loop and writes each once' {
+        $done = $clusters | Stop-DwsCluster -Force | Wait-DwsJob -PollIntervalSec 1
+        @($done).Count | Should -Be 2
+        ($done.ClusterId | Sort-Object) | Should -Be ($clusters.ClusterId | Sort-Object)
+        $done | ForEach-Object { $_.Status | Should -Be 'SUCCESS' }
+        $clusters | Start-DwsCluster | Wait-DwsJob -PollIntervalSec 1 | Out-Null
+    }
+
+    It 'turns a failed job into an error record with the failed code and detail' {
+        Invoke-RestMethod -Method Post -Uri "$($emu.Url)/_emulator/jobs/fail-next" -ContentType 'application/json' `
+            -Body '{"kind":"stop","failed_code":"DWS.9999","failed_detail":"injected by the test"}' | Out-Null
+        $err = $null
+        $out = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsJobFailed,DwsPowerShell.Commands.Job.WaitDwsJobCommand'
+        $err[0].Exception.FailedCode | Should -Be 'DWS.9999'
+        $err[0].Exception.FailedDetail | Should -Be 'injected by the test'
+    }
+}

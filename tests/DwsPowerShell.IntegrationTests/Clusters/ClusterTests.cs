@@ -164,6 +164,36 @@ public sealed class ClusterTests
         Assert.True(error.IsNotFound);
     }
 
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(false, 2)]
+    [InlineData(true, 1)]
+    public async Task Delete_keeps_only_the_requested_number_of_latest_manual_snapshots(bool v1, int keep)
+    {
+        await using var host = await EmulatorHost.InProcessAsync();
+        using var session = host.CreateSession();
+        var cluster = await TestData.CreateAvailableClusterAsync(host, session, "dws-delete-keep");
+        var other = await TestData.CreateAvailableClusterAsync(host, session, "dws-delete-other");
+        var names = new[] { "oldest-snap", "middle-snap", "newest-snap" };
+        foreach (var name in names)
+        {
+            await session.Snapshots.CreateAsync(cluster.Id, name);
+            host.Clock.Advance(Emulator.Areas.Snapshots.SnapshotRoutes.CreateDuration);
+        }
+        await session.Snapshots.CreateAsync(other.Id, "other-cluster-snap");
+        host.Clock.Advance(Emulator.Areas.Snapshots.SnapshotRoutes.CreateDuration);
+
+        if (v1) await session.Clusters.DeleteV1Async(cluster.Id, keep);
+        else await session.Clusters.DeleteAsync(cluster.Id, keep);
+        host.Clock.Advance(host.Options.Durations.ClusterDelete);
+        await session.Clusters.WaitForDeletionAsync(cluster.Id, TestData.Fast());
+        var left = await session.Snapshots.ListAsync();
+
+        // 5.2.15 keep_last_manual_snapshot / 5.2.16 keep_last_manual_backup: the latest N manual snapshots survive.
+        var expected = names.Reverse().Take(keep).Append("other-cluster-snap").OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(expected, left.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Restart_5_2_25_shows_REBOOTING_then_WaitForStatusAsync_returns_the_idle_cluster()
     {

@@ -20,6 +20,7 @@ public sealed class RetryTests
     [InlineData(FaultKind.Status504, 504)]
     [InlineData(FaultKind.Throttle429, 429)]
     [InlineData(FaultKind.NonJsonBody, 502)]
+    [InlineData(FaultKind.TruncatedBody, 200)]
     public async Task A_GET_succeeds_after_transient_answers(FaultKind kind, int status)
     {
         await using var host = await EmulatorHost.InProcessAsync(o =>
@@ -128,6 +129,21 @@ public sealed class RetryTests
         var create = Assert.Single(host.Requests);
         Assert.False(create.HandlerRan);
         Assert.False(create.Mutation);
+        Assert.Empty(host.State.Clusters);
+    }
+
+    [Fact]
+    public async Task A_create_whose_connection_is_reset_is_not_retried_because_the_server_may_have_seen_it()
+    {
+        await using var host = await EmulatorHost.InProcessAsync(o =>
+            o.Faults.Add(new FaultRule { Route = CreateRoute, Kind = FaultKind.ConnectionReset, MaxCount = 1 }));
+        using var session = host.CreateSession(o => o.ProjectId = host.Options.ProjectId);
+
+        var error = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.CreateAsync(TestData.ClusterV2("dws-reset-create")));
+
+        Assert.True(error.IsTransportFailure);
+        Assert.Equal(1, error.Attempts);
+        Assert.False(Assert.Single(host.Requests).HandlerRan);
         Assert.Empty(host.State.Clusters);
     }
 

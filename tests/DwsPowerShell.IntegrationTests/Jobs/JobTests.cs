@@ -38,6 +38,28 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task Job_and_cluster_times_read_back_as_the_emulators_UTC_times()
+    {
+        await using var host = await EmulatorHost.InProcessAsync();
+        using var session = host.CreateSession();
+        var cluster = await TestData.CreateAvailableClusterAsync(host, session, "dws-job-times");
+        var job = await session.Clusters.StopAsync(cluster.Id);
+        host.Clock.Advance(host.Options.Durations.ClusterStop);
+
+        var done = await session.Jobs.GetAsync(job.JobId);
+
+        var record = host.State.Jobs[job.JobId];
+        // 5.13.1 prints times without a zone ("2022-11-09T20:25:00"): they are UTC, to the second.
+        Assert.Equal(Truncate(record.BeginTime), done.BeginTime);
+        Assert.Equal(Truncate(record.BeginTime + record.Duration), done.EndTime);
+        Assert.Equal(TimeSpan.Zero, done.BeginTime!.Value.Offset);
+        Assert.Equal(Truncate(host.State.Clusters[cluster.Id].Created), cluster.Created);
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset t) =>
+        new DateTimeOffset(t.UtcDateTime.Ticks - t.UtcDateTime.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    [Fact]
     public async Task Get_of_an_unknown_job_is_404()
     {
         await using var host = await EmulatorHost.InProcessAsync();

@@ -87,6 +87,7 @@ public sealed class WorkloadPlanTests
         Assert.Equal(0, started.Code);
         var running = await wlm.GetPlanAsync(clusterId, plan.PlanId);
         Assert.Equal("day", running.CurrentStage);
+        Assert.Equal("1", running.Status); // documented Integer, kept as text
         Assert.Equal(2, running.StageList!.Count);
         Assert.All(running.StageList, s => Assert.Equal(clusterId, s.ClusterId));
 
@@ -110,6 +111,7 @@ public sealed class WorkloadPlanTests
         await wlm.StopPlanAsync(clusterId, plan.PlanId);
         var stopped = await wlm.GetPlanAsync(clusterId, plan.PlanId);
         Assert.Null(stopped.CurrentStage);
+        Assert.Equal("0", stopped.Status);
 
         // 5.7.27 delete a stage, 5.7.24 delete the plan
         await wlm.DeleteStageAsync(clusterId, plan.PlanId, night.StageId);

@@ -125,7 +125,9 @@ public sealed class RetryTests
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(1, error.Attempts);
         Assert.Equal("POST", error.Method);
+        Assert.Equal("/v2/" + host.Options.ProjectId + "/clusters", error.Path);
         Assert.False(string.IsNullOrEmpty(error.ErrorMessage));
+        Assert.Contains(error.ErrorMessage!, error.Message); // the service's text reaches the user
         var create = Assert.Single(host.Requests);
         Assert.False(create.HandlerRan);
         Assert.False(create.Mutation);

@@ -60,6 +60,8 @@ public sealed class ClusterRecord
     public JobFailure? CreateFailure { get; set; }
     public DateTimeOffset? DeleteStartedAt { get; set; }
     public TimeSpan DeleteDuration { get; set; }
+    /// <summary>5.2.15 keep_last_manual_snapshot / 5.2.16 keep_last_manual_backup: manual snapshots that outlive the cluster.</summary>
+    public int KeepManualSnapshots { get; set; }
     public ClusterOperation? Operation { get; set; }
     /// <summary>task_status left by the last failed operation (e.g. REBOOT_FAILURE).</summary>
     public string? FailedTaskStatus { get; set; }

@@ -246,13 +246,13 @@ public sealed class SnapshotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deleting_the_cluster_keeps_manual_snapshots_and_drops_automated_ones()
+    public async Task Deleting_the_cluster_keeps_the_requested_manual_snapshots_and_drops_automated_ones()
     {
         var clusterId = await _host.CreateClusterAsync("dws-gone");
         var manual = await CreateSnapshotAsync("snap-keep", clusterId);
         SnapshotRoutes.AddAutomated(_host.State, clusterId, "auto-drop");
 
-        var delete = await _host.Client.DeleteAsync($"/v2/{_host.Project}/clusters/{clusterId}");
+        var delete = await _host.Client.DeleteAsync($"/v2/{_host.Project}/clusters/{clusterId}?keep_last_manual_backup=1");
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
         _host.Clock.Advance(_host.Options.Durations.ClusterDelete);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.GetAsync($"/v1.0/{_host.Project}/clusters/{clusterId}")).StatusCode);
@@ -264,6 +264,45 @@ public sealed class SnapshotTests : IAsyncLifetime
         Assert.Equal("dws-gone", (string?)detail["cluster_name"]);
         Assert.Null(detail["cluster_status"]);
         Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.DeleteAsync($"{Snapshots}/{manual}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("?keep_last_manual_backup=0", 0)]
+    [InlineData("?keep_last_manual_backup=2", 2)]
+    [InlineData("?keep_last_manual_backup=5", 3)]
+    public async Task Deleting_the_cluster_v2_keeps_only_the_latest_manual_snapshots_asked_for(string query, int kept)
+    {
+        var clusterId = await _host.CreateClusterAsync("dws-keep");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add(await CreateSnapshotAsync($"keep-{i}", clusterId));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.DeleteAsync($"/v2/{_host.Project}/clusters/{clusterId}{query}")).StatusCode);
+        // Nothing is dropped before the cluster is gone.
+        Assert.Equal(3, (await EmulatorHost.ReadJsonAsync(await _host.GetAsync(Snapshots)))["snapshots"]!.AsArray().Count);
+        _host.Clock.Advance(_host.Options.Durations.ClusterDelete);
+
+        var list = await EmulatorHost.ReadJsonAsync(await _host.GetAsync(Snapshots));
+        var left = list["snapshots"]!.AsArray().Select(s => (string)s!["id"]!).OrderBy(x => x, StringComparer.Ordinal);
+        Assert.Equal(Enumerable.Reverse(ids).Take(kept).OrderBy(x => x, StringComparer.Ordinal), left);
+    }
+
+    [Fact]
+    public async Task Deleting_the_cluster_v1_honours_keep_last_manual_snapshot()
+    {
+        var clusterId = await _host.CreateClusterAsync("dws-keep-v1");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add(await CreateSnapshotAsync($"keep-v1-{i}", clusterId));
+
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/v1.0/{_host.Project}/clusters/{clusterId}")
+        {
+            Content = EmulatorHost.JsonBody("""{"keep_last_manual_snapshot":1}"""),
+        };
+        Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.SendAsync(request)).StatusCode);
+        _host.Clock.Advance(_host.Options.Durations.ClusterDelete);
+
+        var list = await EmulatorHost.ReadJsonAsync(await _host.GetAsync(Snapshots));
+        Assert.Equal(ids[2], (string?)Assert.Single(list["snapshots"]!.AsArray())!["id"]);
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public EmulatorClock Clock => _running?.Clock ?? (EmulatorClock)_app!.Services.GetService(typeof(EmulatorClock))!;
 
+    /// <summary>The live fault rules (replace them with <see cref="FaultInjector.SetRules"/>).</summary>
+    public FaultInjector Faults => _running?.Faults ?? (FaultInjector)_app!.Services.GetService(typeof(FaultInjector))!;
+
+    /// <summary>Every API request the emulator saw so far (control routes excluded).</summary>
+    public IReadOnlyList<RequestLogEntry> Requests => State.Requests;
+
     /// <summary>The emulator served in memory: fast and isolated.</summary>
     public static async Task<EmulatorHost> InProcessAsync(Action<EmulatorOptions>? configure = null)
     {

@@ -1,4 +1,5 @@
 using DwsPowerShell.Emulator.Areas.Jobs;
+using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -28,6 +29,7 @@ public static class ClusterLifecycle
         if (c.DeleteStartedAt is { } deleting && now >= deleting + c.DeleteDuration)
         {
             state.Clusters.Remove(c.Id);
+            SnapshotRoutes.KeepLatestManual(state, c.Id, c.KeepManualSnapshots);
             return null;
         }
         if (c.Operation is not { } op) return c;

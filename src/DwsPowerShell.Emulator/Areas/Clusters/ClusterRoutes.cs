@@ -94,22 +94,23 @@ internal static class ClusterRoutes
         var body = await Wire.ReadObjectAsync(http, required: true);
         var keep = Wire.RequireInt(body!, "keep_last_manual_snapshot");
         if (keep < 0) throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: keep_last_manual_snapshot must not be negative.");
-        return Delete(state, cluster_id);
+        return Delete(state, cluster_id, keep);
     }
 
     // 5.2.16: the same information as query parameters.
     private static IResult DeleteV2(HttpContext http, string cluster_id, EmulatorState state)
     {
-        var keep = http.Request.Query["keep_last_manual_backup"].ToString();
-        if (keep.Length > 0 && (!int.TryParse(keep, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        var keepText = http.Request.Query["keep_last_manual_backup"].ToString();
+        var keep = 0; // "If this parameter is left blank, the default value 0 is used."
+        if (keepText.Length > 0 && (!int.TryParse(keepText, NumberStyles.None, CultureInfo.InvariantCulture, out keep)))
             throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: keep_last_manual_backup must be a non-negative integer.");
         var release = http.Request.Query["release_eip_type"].ToString();
         if (release.Length > 0 && release is not ("NO_RELEASE" or "RELEASE_BINDING"))
             throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: release_eip_type must be NO_RELEASE or RELEASE_BINDING.");
-        return Delete(state, cluster_id);
+        return Delete(state, cluster_id, keep);
     }
 
-    private static IResult Delete(EmulatorState state, string clusterId)
+    private static IResult Delete(EmulatorState state, string clusterId, int keepManualSnapshots)
     {
         lock (state.Gate)
         {
@@ -118,6 +119,7 @@ internal static class ClusterRoutes
             {
                 c.DeleteStartedAt = state.Clock.UtcNow;
                 c.DeleteDuration = state.Options.Durations.ClusterDelete;
+                c.KeepManualSnapshots = keepManualSnapshots;
                 c.Operation = null;
                 c.Updated = c.DeleteStartedAt.Value;
             }

@@ -45,6 +45,19 @@ public static partial class SnapshotRoutes
         }
     }
 
+    /// <summary>
+    /// When a deleted cluster is finally gone: its latest <paramref name="keep"/> manual snapshots stay, older manual
+    /// ones go (5.2.15 keep_last_manual_snapshot, 5.2.16 keep_last_manual_backup). Call under state.Gate.
+    /// </summary>
+    public static void KeepLatestManual(EmulatorState state, string clusterId, int keep)
+    {
+        var manual = state.Snapshots.Values.Select(SnapshotRecord.FromNode)
+            .Where(s => s.ClusterId == clusterId && s.Type == SnapshotRecord.Manual)
+            .OrderByDescending(s => s.Started).ThenByDescending(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        foreach (var old in manual.Skip(Math.Max(0, keep))) state.Snapshots.Remove(old.Id);
+    }
+
     // 5.3.1: the answer is only {"snapshot":{"id"}}: no job id (5.3.2 is the call that returns jobs).
     private static async Task<IResult> Create(HttpContext http, EmulatorState state)
     {

@@ -60,6 +60,9 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
     {
         if (rule.Kind == FaultKind.ConnectionReset)
         {
+            var context = RequestContext.Of(http);
+            context.Aborting = true;
+            context.FlushLog?.Invoke();
             http.Abort();
             return;
         }

@@ -12,6 +12,12 @@ internal sealed class RequestContext
     public bool HandlerRan { get; set; }
     public int? HandlerStatus { get; set; }
 
+    /// <summary>The connection is being dropped on purpose (a ConnectionReset fault).</summary>
+    public bool Aborting { get; set; }
+
+    /// <summary>Writes this request's log entry now (once); set by the request log.</summary>
+    public Action? FlushLog { get; set; }
+
     public static RequestContext Of(HttpContext http)
     {
         if (http.Items.TryGetValue(s_key, out var value) && value is RequestContext rc) return rc;

@@ -7,6 +7,18 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, EmulatorState s
     {
         var rc = RequestContext.Of(http);
         http.Response.Headers["X-Request-Id"] = rc.RequestId;
+        // The entry is written when the answer starts (or just before a deliberate abort), so a
+        // client that has seen the answer always finds the request in the log.
+        var recorded = 0;
+        rc.FlushLog = () =>
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0) Record(http, rc);
+        };
+        http.Response.OnStarting(() =>
+        {
+            rc.FlushLog();
+            return Task.CompletedTask;
+        });
         try
         {
             await next(http);
@@ -19,15 +31,19 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, EmulatorState s
         }
         finally
         {
-            if (!RequestContext.IsControl(http))
-            {
-                var method = http.Request.Method;
-                var unsafeMethod = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method);
-                var mutation = rc.HandlerRan && unsafeMethod && rc.HandlerStatus is >= 200 and < 300;
-                var status = http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode;
-                state.Record(new RequestLogEntry(rc.RequestId, state.Clock.UtcNow, method, RequestContext.RawTarget(http),
-                    status, rc.Fault?.Kind.ToString(), rc.Fault?.AfterHandler ?? false, rc.HandlerRan, mutation));
-            }
+            rc.FlushLog();
         }
+    }
+
+    private void Record(HttpContext http, RequestContext rc)
+    {
+        if (RequestContext.IsControl(http)) return;
+        var method = http.Request.Method;
+        var unsafeMethod = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method);
+        // When the answer starts inside the handler, its status is the handler's.
+        var mutation = rc.HandlerRan && unsafeMethod && (rc.HandlerStatus ?? http.Response.StatusCode) is >= 200 and < 300;
+        var status = rc.Aborting || http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode;
+        state.Record(new RequestLogEntry(rc.RequestId, state.Clock.UtcNow, method, RequestContext.RawTarget(http),
+            status, rc.Fault?.Kind.ToString(), rc.Fault?.AfterHandler ?? false, rc.HandlerRan, mutation));
     }
 }

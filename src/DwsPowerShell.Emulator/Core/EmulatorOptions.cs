@@ -17,6 +17,11 @@ public sealed class EmulatorDurations
     public TimeSpan ClusterStop { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan ClusterScaleOut { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan ClusterShrink { get; set; } = TimeSpan.FromMinutes(10);
+
+    // Issue 4 resize slice.
+    public TimeSpan ClusterRedistribute { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan DiskExpand { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan FlavorChange { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 public sealed class EmulatorOptions

@@ -67,6 +67,16 @@ public sealed class ClusterRecord
     public string? FailedTaskStatus { get; set; }
     public JobFailure? LastFailure { get; set; }
     public bool Stopped { get; set; }
+
+    // Issue 4 resize slice (idle-node scale-out, redistribution, disks, flavors: Areas/Resize).
+    /// <summary>Usable GB per node after disk expansions; null means the flavor's size.</summary>
+    public int? VolumeSizeGb { get; set; }
+    /// <summary>Target of the running disk expansion (5.2.38), GB per node.</summary>
+    public int? PendingVolumeSizeGb { get; set; }
+    /// <summary>Target node type of the running flavor change (5.2.57).</summary>
+    public string? PendingFlavor { get; set; }
+    /// <summary>The redistribution after an idle-node scale-out (5.2.22, 5.2.23, 5.2.24, 5.2.31, 5.2.32); null when none.</summary>
+    public DwsPowerShell.Emulator.Areas.Resize.RedistributionRecord? Redistribution { get; set; }
 }
 
 public sealed class JobRecord

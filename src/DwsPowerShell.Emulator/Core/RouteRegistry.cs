@@ -20,6 +20,7 @@ internal static class RouteRegistry
         JobRoutes.Map,
         SnapshotRoutes.Map,
         WorkloadRoutes.Map,
+        DwsPowerShell.Emulator.Areas.Resize.ResizeRoutes.Map,
     ];
 
     public static void Map(WebApplication app)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Resize;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -46,7 +47,7 @@ internal static class ClusterJson
             ["public_endpoints"] = new JsonArray(),
             ["action_progress"] = actionProgress,
             ["sub_status"] = "NORMAL",
-            ["task_status"] = c.Operation?.TaskStatus ?? c.FailedTaskStatus,
+            ["task_status"] = c.Operation?.TaskStatus ?? c.FailedTaskStatus ?? ResizeLifecycle.ParkedTask(c),
             ["security_group_id"] = c.SecurityGroupId,
             ["failed_reasons"] = FailedReasons(c, status),
         };
@@ -70,7 +71,7 @@ internal static class ClusterJson
             ["cpu"] = Text(spec.Vcpus),
             ["mem"] = Text(spec.RamGb),
             ["volume_type"] = spec.VolumeType,
-            ["volume_size"] = Text(spec.VolumeSizeGb),
+            ["volume_size"] = Text(c.VolumeSizeGb ?? spec.VolumeSizeGb),
             ["volume_num"] = "1",
         };
     }

@@ -1,4 +1,5 @@
 using DwsPowerShell.Emulator.Areas.Jobs;
+using DwsPowerShell.Emulator.Areas.Resize;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 
@@ -48,7 +49,8 @@ public static class ClusterLifecycle
         }
         c.Operation = null;
         c.Updated = p.EndedAt!.Value;
-        return c;
+        // Resize slice: follow-on work (redistribution after an idle-node scale-out) may start at the end time.
+        return ResizeLifecycle.Finished(state, c, op, p.State == RunState.Succeeded, p.EndedAt.Value) ? Settle(state, c, now) : c;
     }
 
     public static Progress CreateProgress(ClusterRecord c, DateTimeOffset now) =>
@@ -72,6 +74,8 @@ public static class ClusterLifecycle
             throw Busy($"{action} is not allowed while the cluster is busy ({op.TaskStatus ?? op.ClusterStatus}); wait until it finishes.");
         if (status != "AVAILABLE" && !(status == "STOPPED" && action == "Start"))
             throw Busy($"{action} is not allowed while the cluster status is {status}.");
+        if (ResizeLifecycle.ParkedTask(c) is { } parked)
+            throw Busy($"{action} is not allowed while the cluster is {parked}; deliver or resume the redistribution first.");
     }
 
     /// <summary>Starts timed work on the cluster; a queued fail-next for <paramref name="kind"/> makes it fail.</summary>

@@ -1,0 +1,234 @@
+# End-to-end tests of the resize slice (idle-node scale-out, redistribution, checks, disks, flavors)
+# against the DWS emulator (time scale 600: a 10-minute step takes one second).
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emu = Start-DwsEmulator -TimeScale 600
+    Import-Module (Join-Path $PSScriptRoot '../../out/DwsPowerShell/DwsPowerShell.psd1') -Force
+    Connect-DwsEmulator $script:emu | Out-Null
+
+    $script:zone = "$($script:emu.Credential.Region)a"
+    $script:admin = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Pester@Admin2024' -AsPlainText -Force))
+    $script:clusterType = 'DwsPowerShell.Client.Models.Clusters.Cluster'
+    $script:missingId = '00000000-0000-4000-8000-000000000000'
+
+    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
+    function Get-EmulatorRequest {
+        param([string] $Method = '*', [string] $Target = '*')
+        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
+            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
+    }
+
+    function New-TestCluster {
+        param([Parameter(Mandatory)] [string] $Name)
+        New-DwsCluster -Name $Name -Flavor dwsk2.xlarge -NodeCount 3 -AdminCredential $script:admin `
+            -AvailabilityZone $script:zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Wait -PollIntervalSec 1 -Confirm:$false
+    }
+
+    # Idle nodes come from a v1.0 scale-out with create_node_only (5.2.27), which no cmdlet set sends: post it directly.
+    function Add-IdleNode {
+        param([Parameter(Mandatory)] [string] $ClusterId, [int] $Count = 3)
+        $session = Get-DwsSession
+        $null = $session.Transport.SendAsync(
+            [DwsPowerShell.Client.Transport.DwsRequest]::Post("/v1.0/{project_id}/clusters/$ClusterId/resize").WithBody(
+                [DwsPowerShell.Client.Models.Clusters.ResizeClusterRequest]::new($Count, $null, $true)), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        Wait-DwsCluster -ClusterId $ClusterId -PollIntervalSec 1 | Out-Null
+    }
+}
+
+AfterAll {
+    Stop-DwsEmulator $script:emu
+}
+
+Describe 'Test-DwsClusterResize' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-rs-test'
+    }
+
+    It 'passes a scale-out check and writes $true' {
+        $ok = Test-DwsClusterResize -ClusterId $c.ClusterId -AddNodeCount 3
+        $ok | Should -BeOfType [bool]
+        $ok | Should -BeTrue
+    }
+
+    It 'fails an idle-node check with a warning, and -Detailed shows each item' {
+        Test-DwsClusterResize -ClusterId $c.ClusterId -AddNodeCount 3 -UseIdleNode -WarningVariable warn -WarningAction SilentlyContinue | Should -BeFalse
+        $warn.Count | Should -Be 1
+        $detail = Get-DwsCluster -ClusterId $c.ClusterId | Test-DwsClusterResize -AddNodeCount 3 -UseIdleNode -Detailed
+        $detail.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsCheckResult'
+        $detail.Passed | Should -BeFalse
+        ($detail.Items | Where-Object Check -eq 'idle_nodes').Passed | Should -BeFalse
+    }
+
+    It 'checks a disk size by the HTTP status' {
+        Test-DwsClusterResize -ClusterId $c.ClusterId -VolumeSizeGB 300 | Should -BeTrue
+        $failed = Test-DwsClusterResize -ClusterId $c.ClusterId -VolumeSizeGB 150 -Detailed
+        $failed.Passed | Should -BeFalse
+        $failed.Code | Should -Be 'DWS.5038'
+    }
+
+    It 'runs the three scale-in items and ANDs them' {
+        $result = Test-DwsClusterResize -ClusterId $c.ClusterId -RemoveNodeCount 3 -Detailed
+        @($result.Items).Count | Should -Be 3
+        $result.Passed | Should -BeFalse
+        Test-DwsClusterResize -ClusterId $c.ClusterId -RemoveNodeCount 3 -CheckItem Guc | Should -BeTrue
+        @(Get-EmulatorRequest -Method GET -Target '*/shrink-check*').Count | Should -BeGreaterThan 0
+    }
+
+    It 'reports an unknown cluster' {
+        $null = Test-DwsClusterResize -ClusterId $missingId -AddNodeCount 3 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.TestDwsClusterResizeCommand'
+    }
+}
+
+Describe 'Resize-DwsCluster -UseIdleNode and the redistribution cmdlets' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-rs-idle'
+        Add-IdleNode -ClusterId $c.ClusterId
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        Resize-DwsCluster -ClusterId $c.ClusterId -AddNodeCount 3 -UseIdleNode -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'refuses to start a redistribution the cluster does not wait for' {
+        $null = Start-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.StartDwsClusterRedistributionCommand'
+    }
+
+    It 'scales out with idle nodes and waits until the cluster waits for redistribution' {
+        Clear-EmulatorRequest
+        $waiting = Get-DwsCluster -ClusterId $c.ClusterId | Resize-DwsCluster -AddNodeCount 3 -UseIdleNode -AutoRedistribute $false -RedistributionMode Online -ParallelJobs 100 -Wait -PollIntervalSec 1 -Confirm:$false
+        $waiting.GetType().FullName | Should -Be $clusterType
+        $waiting.TaskStatus | Should -Be 'WAITING_REDISTRIBUTION'
+        $waiting.NumberOfNode | Should -Be 6
+        @(Get-EmulatorRequest -Method POST -Target '/v2/*/resize-with-existed-nodes').Count | Should -Be 1
+    }
+
+    It 'starts, suspends and resumes the redistribution' {
+        $running = Start-DwsClusterRedistribution -ClusterId $c.ClusterId -RedistributionMode Online -ParallelJobs 8 -Confirm:$false
+        $running.TaskStatus | Should -Be 'REDISTRIBUTING'
+        $paused = Suspend-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false
+        $paused.TaskStatus | Should -Be 'REDISTRIBUTION_PAUSED'
+        $info = Get-DwsClusterRedistribution -ClusterId $c.ClusterId
+        $info.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.ClusterRedistribution'
+        $info.Status | Should -Be 'REDISTRIBUTION_PAUSED'
+        $info.Mode | Should -Be 'online'
+        $info.RecoverEnable | Should -BeTrue
+        $info.RedisRate | Should -Be '0 KB/s'
+        $done = Get-DwsCluster -ClusterId $c.ClusterId | Resume-DwsClusterRedistribution -Wait -PollIntervalSec 1 -Confirm:$false
+        $done.TaskStatus | Should -BeNullOrEmpty
+        (Get-DwsClusterRedistribution -ClusterId $c.ClusterId).Status | Should -Be 'COMPLETED'
+    }
+
+    It 'lists the redistributed tables with paging' {
+        $tables = Get-DwsClusterRedistribution -ClusterId $c.ClusterId -Table
+        @($tables).Count | Should -Be 12
+        $tables[0].GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.RedistributionTable'
+        $tables | ForEach-Object { $_.State | Should -Be 'Completed' }
+        @(Get-DwsClusterRedistribution -ClusterId $c.ClusterId -Table -First 5).Count | Should -Be 5
+    }
+
+    It 'refuses to resume a redistribution that is not paused' {
+        $null = Resume-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.ResumeDwsClusterRedistributionCommand'
+        $null = Suspend-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false -ErrorVariable err2 -ErrorAction SilentlyContinue
+        $err2[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.SuspendDwsClusterRedistributionCommand'
+    }
+}
+
+Describe 'Resize-DwsCluster -VolumeSizeGB, Get-DwsClusterResizeOption -Storage and Get-DwsClusterDiskUsage' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-rs-disk'
+    }
+
+    It 'shows the disk range' {
+        $range = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Storage
+        $range.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.ClusterStorageRange'
+        $range.CurrentSize | Should -Be 100
+        $range.MaxSize | Should -Be 2000
+        $range.CanExpand | Should -BeTrue
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        Resize-DwsCluster -ClusterId $c.ClusterId -VolumeSizeGB 300 -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'expands the disks: DISK_EXPANDING, then the new size' {
+        $expanding = Resize-DwsCluster -ClusterId $c.ClusterId -VolumeSizeGB 300 -Confirm:$false
+        $expanding.TaskStatus | Should -Be 'DISK_EXPANDING'
+        ($expanding | Wait-DwsCluster -PollIntervalSec 1).FlavorDetail.VolumeSize | Should -Be 300
+        (Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Storage).CurrentSize | Should -Be 300
+    }
+
+    It 'refuses a size outside the range' {
+        $null = Resize-DwsCluster -ClusterId $c.ClusterId -VolumeSizeGB 250 -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+    }
+
+    It 'writes the disk usage of each node' {
+        $nodes = Get-DwsCluster -ClusterId $c.ClusterId | Get-DwsClusterDiskUsage
+        @($nodes).Count | Should -Be 3
+        $nodes | ForEach-Object {
+            $_.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.NodeDiskUsage'
+            $_.ClusterId | Should -Be $c.ClusterId
+            $_.DiskCapacity | Should -Be 300
+            $_.Duplicate | Should -Be 2
+        }
+    }
+}
+
+Describe 'Get-DwsClusterFlavor, Get-DwsClusterResizeOption -Flavor and Resize-DwsCluster -TargetFlavorId' {
+    BeforeAll {
+        $script:c = New-TestCluster -Name 'pester-rs-flavor'
+    }
+
+    It 'gets the flavor of a cluster from the pipeline' {
+        $flavor = Get-DwsCluster -ClusterId $c.ClusterId | Get-DwsClusterFlavor
+        $flavor.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.ClusterFlavor'
+        $flavor.SpecName | Should -Be 'dwsk2.xlarge'
+        $flavor.ClusterId | Should -Be $c.ClusterId
+        $flavor.FlavorId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lists target flavors by cluster and by flavor ID' {
+        $targets = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor
+        @($targets).Count | Should -Be 4
+        @($targets | Where-Object IsCurrentFlavor).Count | Should -Be 1
+        $byId = Get-DwsClusterResizeOption -FlavorId (Get-DwsClusterFlavor -ClusterId $c.ClusterId).FlavorId
+        @($byId).Count | Should -Be 4
+        @(Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor -First 2).Count | Should -Be 2
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Clear-EmulatorRequest
+        $target = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor | Where-Object Name -eq 'dws2.m6.4xlarge.8'
+        Resize-DwsCluster -ClusterId $c.ClusterId -TargetFlavorId $target.TargetFlavorId -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+    }
+
+    It 'changes the flavor with -Force and writes a job that pipes to Wait-DwsJob' {
+        $target = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor | Where-Object Name -eq 'dws2.m6.4xlarge.8'
+        $job = Get-DwsCluster -ClusterId $c.ClusterId | Resize-DwsCluster -TargetFlavorId $target.TargetFlavorId -ForceBackup -Force
+        $job.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsJob'
+        $job.ClusterId | Should -Be $c.ClusterId
+        ($job | Wait-DwsJob -PollIntervalSec 1).Status | Should -Be 'SUCCESS'
+        (Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1).NodeType | Should -Be 'dws2.m6.4xlarge.8'
+    }
+
+    It 'refuses a flavor change while the cluster restarts' {
+        $target = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor | Where-Object { -not $_.IsCurrentFlavor } | Select-Object -First 1
+        $null = Restart-DwsCluster -ClusterId $c.ClusterId -Force
+        $null = Resize-DwsCluster -ClusterId $c.ClusterId -TargetFlavorId $target.TargetFlavorId -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+        Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1 | Out-Null
+    }
+
+    It 'reports an unknown cluster' {
+        $null = Get-DwsClusterFlavor -ClusterId $missingId -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterFlavorCommand'
+    }
+}

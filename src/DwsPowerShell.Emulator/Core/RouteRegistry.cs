@@ -3,6 +3,8 @@ using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Parameters;
+using DwsPowerShell.Emulator.Areas.Settings;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Areas.Workload;
 
@@ -20,6 +22,8 @@ internal static class RouteRegistry
         JobRoutes.Map,
         SnapshotRoutes.Map,
         WorkloadRoutes.Map,
+        SettingsRoutes.Map,
+        ParameterRoutes.Map,
     ];
 
     public static void Map(WebApplication app)

@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
         'Formats/Cluster.format.ps1xml'
+        'Formats/ClusterSettings.format.ps1xml'
         'Formats/Job.format.ps1xml'
         'Formats/Session.format.ps1xml'
         'Formats/Snapshot.format.ps1xml'
@@ -49,6 +50,20 @@
         'Start-DwsWorkloadPlan'
         'Stop-DwsWorkloadPlan'
         'Switch-DwsWorkloadPlanStage'
+        'Disable-DwsClusterReadOnly'
+        'Enable-DwsClusterEncryption'
+        'Get-DwsAvailableAction'
+        'Get-DwsClusterEncryption'
+        'Get-DwsClusterParameter'
+        'Get-DwsClusterParameterAuditRecord'
+        'Get-DwsClusterParameterGroup'
+        'Get-DwsResourceStatistic'
+        'Get-DwsSnapshotStatistic'
+        'Invoke-DwsClusterSwitchback'
+        'Reset-DwsClusterPassword'
+        'Set-DwsCluster'
+        'Set-DwsClusterParameter'
+        'Test-DwsClusterCreation'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

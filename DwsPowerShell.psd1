@@ -10,12 +10,14 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
+        'Formats/Check.format.ps1xml'
         'Formats/Cluster.format.ps1xml'
+        'Formats/ClusterResize.format.ps1xml'
+        'Formats/ClusterSettings.format.ps1xml'
         'Formats/Job.format.ps1xml'
         'Formats/Session.format.ps1xml'
         'Formats/Snapshot.format.ps1xml'
         'Formats/WorkloadPlan.format.ps1xml'
-        'Formats/ClusterResize.format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
@@ -57,6 +59,20 @@
         'Start-DwsWorkloadPlan'
         'Stop-DwsWorkloadPlan'
         'Switch-DwsWorkloadPlanStage'
+        'Disable-DwsClusterReadOnly'
+        'Enable-DwsClusterEncryption'
+        'Get-DwsAvailableAction'
+        'Get-DwsClusterEncryption'
+        'Get-DwsClusterParameter'
+        'Get-DwsClusterParameterAuditRecord'
+        'Get-DwsClusterParameterGroup'
+        'Get-DwsResourceStatistic'
+        'Get-DwsSnapshotStatistic'
+        'Invoke-DwsClusterSwitchback'
+        'Reset-DwsClusterPassword'
+        'Set-DwsCluster'
+        'Set-DwsClusterParameter'
+        'Test-DwsClusterCreation'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

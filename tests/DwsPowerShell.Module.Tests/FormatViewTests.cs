@@ -28,6 +28,14 @@ public class FormatViewTests
     }
 
     [Fact]
+    public void No_type_has_two_views()
+    {
+        var duplicated = Views.GroupBy(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value + "|" + v.Descendants().First(d => d.Name.LocalName.EndsWith("Control", StringComparison.Ordinal)).Name.LocalName)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(duplicated);
+    }
+
+    [Fact]
     public void Every_cmdlet_output_type_from_the_module_has_a_table_view()
     {
         var viewed = Views.SelectMany(v => v.Descendants("TypeName")).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);

@@ -77,6 +77,27 @@ public sealed class ClusterRecord
     public string? PendingFlavor { get; set; }
     /// <summary>The redistribution after an idle-node scale-out (5.2.22, 5.2.23, 5.2.24, 5.2.31, 5.2.32); null when none.</summary>
     public DwsPowerShell.Emulator.Areas.Resize.RedistributionRecord? Redistribution { get; set; }
+
+    // Issue 4, settings slice (5.2.2, 5.2.28, 5.2.36, 5.2.37, 5.2.42-5.2.44, 5.2.53, 5.2.54, 5.2.60): see Areas/Settings and Areas/Parameters.
+    /// <summary>Security groups set by 5.2.2 (empty: only <see cref="SecurityGroupId"/>).</summary>
+    public List<string> SecurityGroupIds { get; set; } = [];
+    /// <summary>Saved by 5.2.54; no API reads it back.</summary>
+    public string? Description { get; set; }
+    /// <summary>sub_status READONLY: writes are refused until 5.2.37 (set by the control route /_emulator/clusters/{id}/readonly).</summary>
+    public bool ReadOnly { get; set; }
+    /// <summary>sub_status UNBALANCED: 5.2.36 switchback clears it (set by /_emulator/clusters/{id}/unbalanced).</summary>
+    public bool Unbalanced { get; set; }
+    /// <summary>SHA-256 (hex) of the administrator passwords used so far: 5.2.28 refuses a previous one.</summary>
+    public List<string> PasswordHistory { get; set; } = [];
+    /// <summary>Parameter values changed by 5.2.44, keyed "cn:name" / "dn:name"; the rest have their defaults.</summary>
+    public Dictionary<string, string> ParameterValues { get; set; } = [];
+    /// <summary>parameter_group.status: In-Sync, or Pending-Reboot after a change that needs a restart.</summary>
+    public string ParameterGroupStatus { get; set; } = "In-Sync";
+    public List<Areas.Parameters.ParameterAuditRecord> ParameterAudit { get; set; } = [];
+    /// <summary>KMS encryption (5.2.3 with master_key_id, or 5.2.60), null for an ordinary cluster.</summary>
+    public Areas.Settings.EncryptionRecord? Encryption { get; set; }
+    /// <summary>The key a running 5.2.60 conversion applies when it succeeds.</summary>
+    public Areas.Settings.EncryptionRecord? PendingEncryption { get; set; }
 }
 
 public sealed class JobRecord

@@ -3,6 +3,8 @@ using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Parameters;
+using DwsPowerShell.Emulator.Areas.Settings;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Areas.Workload;
 
@@ -21,6 +23,8 @@ internal static class RouteRegistry
         SnapshotRoutes.Map,
         WorkloadRoutes.Map,
         DwsPowerShell.Emulator.Areas.Resize.ResizeRoutes.Map,
+        SettingsRoutes.Map,
+        ParameterRoutes.Map,
     ];
 
     public static void Map(WebApplication app)

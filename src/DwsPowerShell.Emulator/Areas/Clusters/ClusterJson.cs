@@ -46,9 +46,9 @@ internal static class ClusterJson
             ["public_ip"] = new JsonObject { ["public_bind_type"] = c.PublicBindType, ["eip_id"] = c.EipId },
             ["public_endpoints"] = new JsonArray(),
             ["action_progress"] = actionProgress,
-            ["sub_status"] = "NORMAL",
+            ["sub_status"] = ClusterLifecycle.SubStatus(c),
             ["task_status"] = c.Operation?.TaskStatus ?? c.FailedTaskStatus ?? ResizeLifecycle.ParkedTask(c),
-            ["security_group_id"] = c.SecurityGroupId,
+            ["security_group_id"] = c.SecurityGroupIds.Count > 0 ? string.Join(",", c.SecurityGroupIds) : c.SecurityGroupId,
             ["failed_reasons"] = FailedReasons(c, status),
         };
         if (detail) AddDetail(json, c, ip, now);
@@ -59,7 +59,7 @@ internal static class ClusterJson
     {
         var spec = NodeTypeCatalog.Find(c.NodeType);
         json["subnet_ids"] = new JsonArray(c.SubnetId);
-        json["parameter_group"] = new JsonObject { ["id"] = "157e9cc4-64a8-11e8-adc0-fa7ae01bbebc", ["name"] = "Default-Parameter-Group-dws", ["status"] = "In-Sync" };
+        json["parameter_group"] = Parameters.ParameterCatalog.ParameterGroupJson(c);
         json["node_type_id"] = c.NodeTypeId;
         json["private_ip"] = new JsonArray(ip);
         json["maintain_window"] = new JsonObject { ["day"] = "Wed", ["start_time"] = "22:00", ["end_time"] = "02:00" };

@@ -66,9 +66,10 @@ public static class ClusterLifecycle
         return c.Stopped ? "STOPPED" : "AVAILABLE";
     }
 
-    /// <summary>400 unless the cluster is AVAILABLE with no task running.</summary>
+    /// <summary>400 unless the cluster is AVAILABLE with no task running (and, except to start or stop it, not READONLY).</summary>
     public static void EnsureIdle(ClusterRecord c, DateTimeOffset now, string action)
     {
+        if (action is not ("Start" or "Stop")) EnsureWritable(c, action);
         var status = Status(c, now);
         if (c.Operation is { } op)
             throw Busy($"{action} is not allowed while the cluster is busy ({op.TaskStatus ?? op.ClusterStatus}); wait until it finishes.");
@@ -76,6 +77,29 @@ public static class ClusterLifecycle
             throw Busy($"{action} is not allowed while the cluster status is {status}.");
         if (ResizeLifecycle.ParkedTask(c) is { } parked)
             throw Busy($"{action} is not allowed while the cluster is {parked}; deliver or resume the redistribution first.");
+    }
+
+    /// <summary>
+    /// The shared read-only guard: 400 while sub_status has READONLY (disk usage too high), until 5.2.37 removes it.
+    /// Every area that changes a cluster or what runs in it (resize, restart, parameters, workload) calls this.
+    /// </summary>
+    public static void EnsureWritable(ClusterRecord c, string action)
+    {
+        if (c.ReadOnly)
+            throw DwsErrors.BadRequest(ReadOnlyCode,
+                $"{action} is not allowed: the cluster is read-only (sub_status READONLY). Free disk space or scale out, then remove the read-only status (POST .../cancel-readonly).");
+    }
+
+    /// <summary>Error code of the read-only guard; the table in appendix 6.2 has none for it, so this is the emulator's choice.</summary>
+    public const string ReadOnlyCode = "DWS.0017";
+
+    /// <summary>sub_status: NORMAL, or READONLY / UNBALANCED joined with "|".</summary>
+    public static string SubStatus(ClusterRecord c)
+    {
+        var parts = new List<string>();
+        if (c.ReadOnly) parts.Add("READONLY");
+        if (c.Unbalanced) parts.Add("UNBALANCED");
+        return parts.Count == 0 ? "NORMAL" : string.Join("|", parts);
     }
 
     /// <summary>Starts timed work on the cluster; a queued fail-next for <paramref name="kind"/> makes it fail.</summary>
@@ -140,6 +164,16 @@ public static class ClusterLifecycle
                 break;
             case "start":
                 c.Stopped = false;
+                break;
+            case "restart":
+                c.ParameterGroupStatus = "In-Sync"; // Pending-Reboot parameters take effect
+                break;
+            case "switchover":
+                c.Unbalanced = false;
+                break;
+            case "encrypt":
+                c.Encryption = c.PendingEncryption;
+                c.PendingEncryption = null;
                 break;
         }
     }

@@ -294,6 +294,7 @@ public static partial class WorkloadRoutes
         var status = ClusterLifecycle.Status(c, state.Clock.UtcNow);
         if (status != "AVAILABLE")
             throw DwsErrors.BadRequest(DwsErrors.Busy, $"Workload management changes are not allowed while the cluster status is {status}.");
+        ClusterLifecycle.EnsureWritable(c, "Workload management changes"); // issue 4 settings slice: READONLY guard
         return c;
     }
 

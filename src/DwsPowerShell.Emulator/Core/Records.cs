@@ -65,6 +65,12 @@ public sealed class ClusterRecord
     public string? FailedTaskStatus { get; set; }
     public JobFailure? LastFailure { get; set; }
     public bool Stopped { get; set; }
+
+    // i4connect slice (5.9 connections; the EIP uses PublicBindType/EipId above, tags use Tags above)
+    public Areas.Connections.ClusterDomainName? PublicDomainName { get; set; }
+    public Areas.Connections.ClusterDomainName? PrivateDomainName { get; set; }
+    /// <summary>The bound ELB (5.9.5), or null.</summary>
+    public string? ElbId { get; set; }
 }
 
 public sealed class JobRecord

@@ -1,9 +1,12 @@
 using DwsPowerShell.Emulator.Areas.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Areas.Connections;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Quotas;
 using DwsPowerShell.Emulator.Areas.Snapshots;
+using DwsPowerShell.Emulator.Areas.Tags;
 using DwsPowerShell.Emulator.Areas.Workload;
 
 namespace DwsPowerShell.Emulator.Core;
@@ -20,6 +23,7 @@ internal static class RouteRegistry
         JobRoutes.Map,
         SnapshotRoutes.Map,
         WorkloadRoutes.Map,
+        ConnectionRoutes.Map, TagRoutes.Map, QuotaRoutes.Map, // i4connect slice
     ];
 
     public static void Map(WebApplication app)

@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
         'Formats/Cluster.format.ps1xml'
+        'Formats/ClusterConnection.format.ps1xml'
         'Formats/Job.format.ps1xml'
         'Formats/Session.format.ps1xml'
         'Formats/Snapshot.format.ps1xml'
@@ -49,6 +50,19 @@
         'Start-DwsWorkloadPlan'
         'Stop-DwsWorkloadPlan'
         'Switch-DwsWorkloadPlanStage'
+        'Add-DwsClusterTag'
+        'Get-DwsClusterEndpoint'
+        'Get-DwsClusterTag'
+        'Get-DwsElb'
+        'Get-DwsQuota'
+        'New-DwsClusterDomainName'
+        'Register-DwsClusterEip'
+        'Register-DwsClusterElb'
+        'Remove-DwsClusterDomainName'
+        'Remove-DwsClusterTag'
+        'Set-DwsClusterDomainName'
+        'Unregister-DwsClusterEip'
+        'Unregister-DwsClusterElb'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -18,19 +18,19 @@ public sealed class TagsApi
         ?? new List<ProjectTag>();
 
     /// <summary>5.10.2 Querying Cluster Tags (each tag carries the cluster's ID).</summary>
-    public async Task<IReadOnlyList<ClusterTag>> ListAsync(string clusterId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ResourceTag>> ListAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<ClusterTagList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false);
+        var answer = await _transport.SendAsync<ResourceTagList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false);
         return WithCluster(answer?.Tags, clusterId);
     }
 
     /// <summary>5.10.3 Adding Tags in Batches. A key the cluster already has gets the new value. The answer has no body.</summary>
-    public Task AddAsync(string clusterId, IEnumerable<ClusterTag> tags, CancellationToken cancellationToken = default) =>
+    public Task AddAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default) =>
         _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId)
             .WithBody(Body(tags, nameof(tags))), cancellationToken);
 
     /// <summary>5.10.4 Deleting Tags in Batches: a POST that deletes (quirks.md 7.7); each tag needs its key AND value.</summary>
-    public Task RemoveAsync(string clusterId, IEnumerable<ClusterTag> tags, CancellationToken cancellationToken = default) =>
+    public Task RemoveAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default) =>
         _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId)
             .WithBody(Body(tags, nameof(tags))), cancellationToken);
 
@@ -39,7 +39,7 @@ public sealed class TagsApi
     /// read first (5.10.2) and the values filled in. A key the cluster does not have is an ArgumentException,
     /// and nothing is deleted. Returns the tags deleted.
     /// </summary>
-    public async Task<IReadOnlyList<ClusterTag>> RemoveByKeyAsync(string clusterId, IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ResourceTag>> RemoveByKeyAsync(string clusterId, IEnumerable<string> keys, CancellationToken cancellationToken = default)
     {
         if (keys is null) throw new ArgumentNullException(nameof(keys));
         var wanted = keys.Distinct(StringComparer.Ordinal).ToList();
@@ -57,28 +57,28 @@ public sealed class TagsApi
     /// 5.2.33 Querying the Cluster Tag List: one page of the cluster's system tags (e.g. _sys_enterprise_project_id)
     /// from the /v1/ path (the example's /v2/ is not used: quirks.md 8.3). <see cref="DwsPage{T}.Total"/> is a hint (quirks.md 3.5).
     /// </summary>
-    public async Task<DwsPage<ClusterTag>> ListSystemTagsPageAsync(string clusterId, int offset, int limit, CancellationToken cancellationToken = default)
+    public async Task<DwsPage<ResourceTag>> ListSystemTagsPageAsync(string clusterId, int offset, int limit, CancellationToken cancellationToken = default)
     {
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
         var answer = await _transport.SendAsync<SystemTagList>(
             DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/enterprise-projects").Path("cluster_id", clusterId).Query("limit", limit).Query("offset", offset),
             cancellationToken).ConfigureAwait(false);
-        return new DwsPage<ClusterTag>(WithCluster(answer?.SysTags, clusterId), answer?.Count);
+        return new DwsPage<ResourceTag>(WithCluster(answer?.SysTags, clusterId), answer?.Count);
     }
 
     /// <summary>5.2.33 Querying the Cluster Tag List: every system tag of the cluster, a page at a time as the caller enumerates.</summary>
-    public IAsyncEnumerable<ClusterTag> ListSystemTagsAsync(string clusterId, int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ResourceTag> ListSystemTagsAsync(string clusterId, int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "pageSize must be at least 1.");
         return DwsPager.ListAsync((offset, limit, ct) => ListSystemTagsPageAsync(clusterId, offset, limit, ct), pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
-    private static ClusterTagList Body(IEnumerable<ClusterTag> tags, string parameterName)
+    private static ResourceTagList Body(IEnumerable<ResourceTag> tags, string parameterName)
     {
         if (tags is null) throw new ArgumentNullException(parameterName);
-        var list = new ClusterTagList(tags);
+        var list = new ResourceTagList(tags);
         if (list.Tags.Count == 0) throw new ArgumentException("Give at least one tag.", parameterName);
         foreach (var t in list.Tags)
         {
@@ -88,9 +88,9 @@ public sealed class TagsApi
         return list;
     }
 
-    private static List<ClusterTag> WithCluster(List<ClusterTag>? tags, string clusterId)
+    private static List<ResourceTag> WithCluster(List<ResourceTag>? tags, string clusterId)
     {
-        var list = tags ?? new List<ClusterTag>();
+        var list = tags ?? new List<ResourceTag>();
         foreach (var t in list) t.ClusterId = clusterId;
         return list;
     }

@@ -3,13 +3,13 @@ using System.Text.Json.Serialization;
 namespace DwsPowerShell.Client.Models.Tags;
 
 /// <summary>A tag of a cluster (ResourceTag of 5.10.2; BatchCreateResourceTag/BatchDeleteResourceTag of 5.10.3/5.10.4; TagsForResource of 5.2.33).</summary>
-public sealed class ClusterTag
+public sealed class ResourceTag
 {
-    public ClusterTag()
+    public ResourceTag()
     {
     }
 
-    public ClusterTag(string key, string value)
+    public ResourceTag(string key, string value)
     {
         Key = key;
         Value = value;
@@ -47,16 +47,16 @@ public sealed class ProjectTag
 }
 
 /// <summary>The 5.10.2 answer and the 5.10.3/5.10.4 request body: {"tags":[{key,value}]}.</summary>
-public sealed class ClusterTagList
+public sealed class ResourceTagList
 {
-    public ClusterTagList()
+    public ResourceTagList()
     {
     }
 
-    public ClusterTagList(IEnumerable<ClusterTag> tags) => Tags = tags.Select(t => new ClusterTag(t.Key, t.Value)).ToList();
+    public ResourceTagList(IEnumerable<ResourceTag> tags) => Tags = tags.Select(t => new ResourceTag(t.Key, t.Value)).ToList();
 
     [JsonPropertyName("tags")]
-    public List<ClusterTag> Tags { get; set; } = new();
+    public List<ResourceTag> Tags { get; set; } = new();
 }
 
 /// <summary>The 5.10.1 answer.</summary>
@@ -70,7 +70,7 @@ internal sealed class ProjectTagList
 internal sealed class SystemTagList
 {
     [JsonPropertyName("sys_tags")]
-    public List<ClusterTag>? SysTags { get; set; }
+    public List<ResourceTag>? SysTags { get; set; }
 
     [JsonPropertyName("count")]
     public int? Count { get; set; }

@@ -13,9 +13,10 @@ namespace DwsPowerShell.Commands.Elb;
 /// </example>
 /// <example title="List the ELBs of a cluster's network">
 /// <code>
-/// Get-DwsCluster -Name sales-dw | Get-DwsElb -VpcId $vpc -SubnetId $subnet -First 10
+/// $c = Get-DwsCluster -Name sales-dw
+/// Get-DwsElb -VpcId $c.VpcId -SubnetId $c.SubnetId -First 10 -IncludeTotalCount
 /// </code>
-/// <para>Lists up to ten ELBs of the VPC subnet.</para>
+/// <para>Lists up to ten ELBs of the cluster's VPC subnet, and how many were seen.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsElb", DefaultParameterSetName = ByClusterSet, SupportsPaging = true)]
 [OutputType(typeof(ClusterElbInfo))]

@@ -48,6 +48,9 @@ public sealed class DwsSession : IDisposable
         Snapshots = new SnapshotsApi(Transport);
         Jobs = new JobsApi(Transport);
         Workload = new WorkloadApi(Transport);
+        Connections = new ConnectionsApi(Transport);
+        Tags = new TagsApi(Transport);
+        Quotas = new QuotasApi(Transport);
     }
 
     public DwsSessionOptions Options { get; }
@@ -73,6 +76,15 @@ public sealed class DwsSession : IDisposable
     public JobsApi Jobs { get; }
 
     public WorkloadApi Workload { get; }
+
+    /// <summary>Connection management (5.9): domain names, ELBs, EIPs, endpoints.</summary>
+    public ConnectionsApi Connections { get; }
+
+    /// <summary>Tag management (5.10) and system tags (5.2.33).</summary>
+    public TagsApi Tags { get; }
+
+    /// <summary>Quota management (5.11).</summary>
+    public QuotasApi Quotas { get; }
 
     /// <summary>The project ID, looked up once from IAM (GET /v3/projects?name={region}) when not given.</summary>
     public async ValueTask<string> GetProjectIdAsync(CancellationToken cancellationToken = default)

@@ -39,6 +39,13 @@ public static class DwsErrors
     public const string InvalidEipType = "DWS.5098";
     public const string InvalidPassword = "DWS.5144";
     public const string PasswordContainsUser = "DWS.5145";
+    // i4connect slice (5.9-5.11), from table 6-2
+    public const string DuplicateParameter = "DWS.5039";
+    public const string InvalidEipId = "DWS.5133";
+    public const string EipNotFound = "DWS.5135";
+    public const string TagNotFound = "DWS.5191";
+    public const string TooManyTags = "DWS.5194";
+    public const string InvalidTag = "DWS.5197";
     public const string IamAuthFailed = "APIGW.0301";
     public const string ApiNotFound = "APIGW.0101";
     public const string Throttled = "APIGW.0308";

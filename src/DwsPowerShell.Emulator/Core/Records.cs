@@ -98,6 +98,12 @@ public sealed class ClusterRecord
     public Areas.Settings.EncryptionRecord? Encryption { get; set; }
     /// <summary>The key a running 5.2.60 conversion applies when it succeeds.</summary>
     public Areas.Settings.EncryptionRecord? PendingEncryption { get; set; }
+
+    // i4connect slice (5.9 connections; the EIP uses PublicBindType/EipId above, tags use Tags above)
+    public Areas.Connections.ClusterDomainName? PublicDomainName { get; set; }
+    public Areas.Connections.ClusterDomainName? PrivateDomainName { get; set; }
+    /// <summary>The bound ELB (5.9.5), or null.</summary>
+    public string? ElbId { get; set; }
 }
 
 public sealed class JobRecord

@@ -1,11 +1,14 @@
 using DwsPowerShell.Emulator.Areas.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Areas.Connections;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
 using DwsPowerShell.Emulator.Areas.Parameters;
+using DwsPowerShell.Emulator.Areas.Quotas;
 using DwsPowerShell.Emulator.Areas.Settings;
 using DwsPowerShell.Emulator.Areas.Snapshots;
+using DwsPowerShell.Emulator.Areas.Tags;
 using DwsPowerShell.Emulator.Areas.Workload;
 
 namespace DwsPowerShell.Emulator.Core;
@@ -25,6 +28,7 @@ internal static class RouteRegistry
         DwsPowerShell.Emulator.Areas.Resize.ResizeRoutes.Map,
         SettingsRoutes.Map,
         ParameterRoutes.Map,
+        ConnectionRoutes.Map, TagRoutes.Map, QuotaRoutes.Map, // i4connect slice
     ];
 
     public static void Map(WebApplication app)

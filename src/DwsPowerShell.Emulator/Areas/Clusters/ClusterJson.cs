@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Areas.Connections;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
 using DwsPowerShell.Emulator.Areas.Resize;
 using DwsPowerShell.Emulator.Core;
@@ -44,7 +45,7 @@ internal static class ClusterJson
             ["vpc_id"] = c.VpcId,
             ["subnet_id"] = c.SubnetId,
             ["public_ip"] = new JsonObject { ["public_bind_type"] = c.PublicBindType, ["eip_id"] = c.EipId },
-            ["public_endpoints"] = new JsonArray(),
+            ["public_endpoints"] = ConnectionModel.PublicEndpoints(c),
             ["action_progress"] = actionProgress,
             ["sub_status"] = ClusterLifecycle.SubStatus(c),
             ["task_status"] = c.Operation?.TaskStatus ?? c.FailedTaskStatus ?? ResizeLifecycle.ParkedTask(c),
@@ -64,7 +65,7 @@ internal static class ClusterJson
         json["private_ip"] = new JsonArray(ip);
         json["maintain_window"] = new JsonObject { ["day"] = "Wed", ["start_time"] = "22:00", ["end_time"] = "02:00" };
         json["resize_info"] = ResizeInfo(c, now);
-        json["elb"] = null;
+        json["elb"] = ConnectionModel.Elb(c);
         json["flavor_detail"] = spec is null ? null : new JsonObject
         {
             ["type"] = spec.DatastoreType,

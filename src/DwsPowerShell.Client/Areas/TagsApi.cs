@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using DwsPowerShell.Client.Models.Tags;
+using DwsPowerShell.Client.Paging;
+using DwsPowerShell.Client.Transport;
+
+namespace DwsPowerShell.Client.Areas;
+
+/// <summary>Tag management (5.10) and the cluster's system tags (5.2.33); one method per API operation.</summary>
+public sealed class TagsApi
+{
+    private readonly DwsTransport _transport;
+
+    internal TagsApi(DwsTransport transport) => _transport = transport;
+
+    /// <summary>5.10.1 Querying Tags in a Project: each key used in the project with all of its values.</summary>
+    public async Task<IReadOnlyList<ProjectTag>> ListProjectTagsAsync(CancellationToken cancellationToken = default) =>
+        (await _transport.SendAsync<ProjectTagList>(DwsRequest.Get("/v1.0/{project_id}/tags"), cancellationToken).ConfigureAwait(false))?.Tags
+        ?? new List<ProjectTag>();
+
+    /// <summary>5.10.2 Querying Cluster Tags (each tag carries the cluster's ID).</summary>
+    public async Task<IReadOnlyList<ResourceTag>> ListAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        var answer = await _transport.SendAsync<ResourceTagList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false);
+        return WithCluster(answer?.Tags, clusterId);
+    }
+
+    /// <summary>5.10.3 Adding Tags in Batches. A key the cluster already has gets the new value. The answer has no body.</summary>
+    public Task AddAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId)
+            .WithBody(Body(tags, nameof(tags))), cancellationToken);
+
+    /// <summary>5.10.4 Deleting Tags in Batches: a POST that deletes (quirks.md 7.7); each tag needs its key AND value.</summary>
+    public Task RemoveAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId)
+            .WithBody(Body(tags, nameof(tags))), cancellationToken);
+
+    /// <summary>
+    /// 5.10.4 Deleting Tags in Batches by key only: the API needs each tag's value too, so the cluster's tags are
+    /// read first (5.10.2) and the values filled in. A key the cluster does not have is an ArgumentException,
+    /// and nothing is deleted. Returns the tags deleted.
+    /// </summary>
+    public async Task<IReadOnlyList<ResourceTag>> RemoveByKeyAsync(string clusterId, IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys is null) throw new ArgumentNullException(nameof(keys));
+        var wanted = keys.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) throw new ArgumentException("Give at least one tag key.", nameof(keys));
+        var current = await ListAsync(clusterId, cancellationToken).ConfigureAwait(false);
+        var missing = wanted.Where(k => !current.Any(t => t.Key == k)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"Cluster {clusterId} has no tag with key {string.Join(", ", missing.Select(k => "'" + k + "'"))}; its keys are: {(current.Count == 0 ? "none" : string.Join(", ", current.Select(t => t.Key)))}.", nameof(keys));
+        var tags = current.Where(t => wanted.Contains(t.Key)).ToList();
+        await RemoveAsync(clusterId, tags, cancellationToken).ConfigureAwait(false);
+        return tags;
+    }
+
+    /// <summary>
+    /// 5.2.33 Querying the Cluster Tag List: one page of the cluster's system tags (e.g. _sys_enterprise_project_id)
+    /// from the /v1/ path (the example's /v2/ is not used: quirks.md 8.3). <see cref="DwsPage{T}.Total"/> is a hint (quirks.md 3.5).
+    /// </summary>
+    public async Task<DwsPage<ResourceTag>> ListSystemTagsPageAsync(string clusterId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
+        if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
+        var answer = await _transport.SendAsync<SystemTagList>(
+            DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/enterprise-projects").Path("cluster_id", clusterId).Query("limit", limit).Query("offset", offset),
+            cancellationToken).ConfigureAwait(false);
+        return new DwsPage<ResourceTag>(WithCluster(answer?.SysTags, clusterId), answer?.Count);
+    }
+
+    /// <summary>5.2.33 Querying the Cluster Tag List: every system tag of the cluster, a page at a time as the caller enumerates.</summary>
+    public IAsyncEnumerable<ResourceTag> ListSystemTagsAsync(string clusterId, int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
+        if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "pageSize must be at least 1.");
+        return DwsPager.ListAsync((offset, limit, ct) => ListSystemTagsPageAsync(clusterId, offset, limit, ct), pageSize, DwsPaging.RecordOffset, cancellationToken);
+    }
+
+    private static ResourceTagList Body(IEnumerable<ResourceTag> tags, string parameterName)
+    {
+        if (tags is null) throw new ArgumentNullException(parameterName);
+        var list = new ResourceTagList(tags);
+        if (list.Tags.Count == 0) throw new ArgumentException("Give at least one tag.", parameterName);
+        foreach (var t in list.Tags)
+        {
+            if (string.IsNullOrEmpty(t.Key)) throw new ArgumentException("Every tag needs a key.", parameterName);
+            t.Value ??= string.Empty;
+        }
+        return list;
+    }
+
+    private static List<ResourceTag> WithCluster(List<ResourceTag>? tags, string clusterId)
+    {
+        var list = tags ?? new List<ResourceTag>();
+        foreach (var t in list) t.ClusterId = clusterId;
+        return list;
+    }
+}

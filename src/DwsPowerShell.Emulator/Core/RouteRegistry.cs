@@ -2,6 +2,8 @@ using DwsPowerShell.Emulator.Areas.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
+using DwsPowerShell.Emulator.Areas.LogicalClusters;
+using DwsPowerShell.Emulator.Areas.Nodes;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Areas.Workload;
@@ -20,6 +22,7 @@ internal static class RouteRegistry
         JobRoutes.Map,
         SnapshotRoutes.Map,
         WorkloadRoutes.Map,
+        LogicalClusterRoutes.Map, NodeRoutes.Map, // slice i4logical
     ];
 
     public static void Map(WebApplication app)

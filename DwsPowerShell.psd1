@@ -12,6 +12,7 @@
     FormatsToProcess       = @(
         'Formats/Cluster.format.ps1xml'
         'Formats/Job.format.ps1xml'
+        'Formats/LogicalCluster.format.ps1xml'
         'Formats/Session.format.ps1xml'
         'Formats/Snapshot.format.ps1xml'
         'Formats/WorkloadPlan.format.ps1xml'
@@ -49,6 +50,23 @@
         'Start-DwsWorkloadPlan'
         'Stop-DwsWorkloadPlan'
         'Switch-DwsWorkloadPlanStage'
+        'ConvertTo-DwsLogicalCluster'
+        'Get-DwsLogicalCluster'
+        'Get-DwsLogicalClusterRing'
+        'Get-DwsLogicalClusterTask'
+        'Get-DwsLogicalClusterVolume'
+        'New-DwsLogicalCluster'
+        'Remove-DwsLogicalCluster'
+        'Restart-DwsLogicalCluster'
+        'Set-DwsLogicalCluster'
+        'Set-DwsLogicalClusterFeature'
+        'Add-DwsCoordinatorNode'
+        'Get-DwsClusterInstance'
+        'Get-DwsClusterNode'
+        'Get-DwsClusterRing'
+        'Get-DwsCoordinatorNode'
+        'Remove-DwsClusterNode'
+        'Remove-DwsCoordinatorNode'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -104,6 +104,14 @@ public sealed class ClusterRecord
     public Areas.Connections.ClusterDomainName? PrivateDomainName { get; set; }
     /// <summary>The bound ELB (5.9.5), or null.</summary>
     public string? ElbId { get; set; }
+
+    // slice i4logical: logical clusters (5.2.4-5.2.20), deleted idle nodes (5.2.21), CNs (5.2.39-5.2.41)
+    public bool LogicalClusterFeatureEnabled { get; set; }
+    public List<LogicalClusterRecord> LogicalClusters { get; set; } = [];
+    public List<LogicalClusterTaskRecord> LogicalClusterTasks { get; set; } = [];
+    public List<RemovedNodeRecord> RemovedNodes { get; set; } = [];
+    /// <summary>Null until first needed: then NumberOfCn CNs are made.</summary>
+    public List<CoordinatorRecord>? Coordinators { get; set; }
 }
 
 public sealed class JobRecord

@@ -3,7 +3,9 @@ using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Connections;
 using DwsPowerShell.Emulator.Areas.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
+using DwsPowerShell.Emulator.Areas.LogicalClusters;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Nodes;
 using DwsPowerShell.Emulator.Areas.Parameters;
 using DwsPowerShell.Emulator.Areas.Quotas;
 using DwsPowerShell.Emulator.Areas.Settings;
@@ -29,6 +31,7 @@ internal static class RouteRegistry
         SettingsRoutes.Map,
         ParameterRoutes.Map,
         ConnectionRoutes.Map, TagRoutes.Map, QuotaRoutes.Map, // i4connect slice
+        LogicalClusterRoutes.Map, NodeRoutes.Map, // slice i4logical
     ];
 
     public static void Map(WebApplication app)

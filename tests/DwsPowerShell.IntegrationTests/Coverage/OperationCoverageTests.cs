@@ -14,18 +14,21 @@ namespace DwsPowerShell.IntegrationTests.Coverage;
 /// </summary>
 public class OperationCoverageTests
 {
-    /// <summary>Sections whose operations must be served end to end.</summary>
-    public static readonly string[] Scope =
+    /// <summary>API chapters that must be complete: every operation in them is in scope (issue 4: 5.1, 5.2, 5.9, 5.10, 5.11).</summary>
+    public static readonly string[] CompleteChapters = { "5.1", "5.2", "5.9", "5.10", "5.11" };
+
+    /// <summary>Operations of the other chapters that are served so far.</summary>
+    public static readonly string[] OtherOperations =
     {
-        "5.1.1", "5.2.1", "5.2.3", "5.2.6", "5.2.13", "5.2.14", "5.2.15", "5.2.16", "5.2.25", "5.2.27", "5.2.30", "5.2.46", "5.2.61", "5.2.62",
-        "5.3.1", "5.3.3", "5.3.4", "5.3.8", "5.3.23",
-        "5.7.18", "5.7.19", "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24", "5.7.25", "5.7.26", "5.7.27", "5.7.28", "5.7.29",
-        "5.13.1",
-        "5.2.22", "5.2.23", "5.2.24", "5.2.26", "5.2.31", "5.2.32", "5.2.38", "5.2.48", "5.2.49", "5.2.50", "5.2.52", "5.2.55", "5.2.56", "5.2.57",
-        "5.2.2", "5.2.28", "5.2.29", "5.2.34", "5.2.35", "5.2.36", "5.2.37", "5.2.42", "5.2.43", "5.2.44", "5.2.45", "5.2.51", "5.2.53", "5.2.54", "5.2.58", "5.2.60",
-        "5.2.33", "5.9.1", "5.9.2", "5.9.3", "5.9.4", "5.9.5", "5.9.6", "5.9.7", "5.9.8", "5.9.9", "5.9.10", "5.10.1", "5.10.2", "5.10.3", "5.10.4", "5.11.1",
-        "5.2.4", "5.2.5", "5.2.7", "5.2.8", "5.2.9", "5.2.10", "5.2.11", "5.2.12", "5.2.17", "5.2.18", "5.2.19", "5.2.20", "5.2.21", "5.2.39", "5.2.40", "5.2.41", "5.2.47", "5.2.59",
+        "5.3.1", "5.3.3", "5.3.4", "5.3.8", "5.3.23", "5.7.18", "5.7.19", "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24", "5.7.25", "5.7.26", "5.7.27", "5.7.28", "5.7.29", "5.13.1"
     };
+
+    /// <summary>Every operation that must be served end to end.</summary>
+    public static string[] Scope => ApiOperation.All
+        .Where(o => CompleteChapters.Contains(o.Section.Substring(0, o.Section.LastIndexOf('.'))))
+        .Select(o => o.Section)
+        .Concat(OtherOperations)
+        .ToArray();
 
     public static TheoryData<string> InScope()
     {
@@ -53,6 +56,7 @@ public class OperationCoverageTests
         Assert.Equal(Scope.Length, Scope.Distinct().Count());
         foreach (var s in Scope) Assert.Contains(ApiOperation.All, o => o.Section == s);
         Assert.Equal(212, ApiOperation.All.Count);
+        Assert.Equal(78, ApiOperation.All.Count(o => CompleteChapters.Any(c => o.Section.StartsWith(c + ".", StringComparison.Ordinal))));
     }
 
     [Theory]

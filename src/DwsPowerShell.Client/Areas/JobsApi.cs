@@ -68,6 +68,8 @@ public sealed class JobsApi
     public async Task<DwsJob> WaitAsync(string jobId, DwsWaitOptions? options = null, Action<DwsJob>? onUpdate = null,
         CancellationToken cancellationToken = default)
     {
+        // Checked here so that a bad value is reported against jobId, not the jobIds of the overload below.
+        DwsRequest.CheckPathValue(jobId, nameof(jobId));
         var job = (await WaitAsync(new[] { jobId }, options, onUpdate, cancellationToken).ConfigureAwait(false))[0];
         if (job.IsFailed) throw new DwsJobFailedException(job);
         return job;

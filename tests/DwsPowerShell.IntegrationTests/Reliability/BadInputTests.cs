@@ -264,7 +264,7 @@ public class BadInputTests
             return new Action<WorkloadPlanStage>(s =>
             {
                 s.EndTime = "11:00:00";
-                s.QueueList ??= [new WorkloadPlanQueue { QueueName = "q1", QueueResources = [new WorkloadResourceItem { ResourceName = "cpu", ResourceValue = 20 }] }];
+                if (s.QueueList is not { Count: > 0 }) s.QueueList = [new WorkloadPlanQueue { QueueName = "q1", QueueResources = [new WorkloadResourceItem { ResourceName = "cpu", ResourceValue = 20 }] }];
             });
         }
         if (p.HasDefaultValue) return p.DefaultValue;

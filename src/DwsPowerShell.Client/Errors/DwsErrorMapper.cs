@@ -61,6 +61,14 @@ public static class DwsErrorMapper
         return $"The service answered {response.StatusCode} but reported {code}: {message}";
     }
 
+    /// <summary>
+    /// A 2xx answer that lacks what the call needs (no body, or no object or ID where one must be): the service
+    /// answered, but not usably. Reported as DWS.Client.InvalidResponse, like an unreadable body, so that callers
+    /// see one exception type for every bad answer.
+    /// </summary>
+    internal static DwsApiException UnusableAnswer(string method, string template, string message) =>
+        Create(200, "DWS.Client.InvalidResponse", message, null, method, template, null);
+
     internal static DwsApiException Create(int status, string? code, string? message, string? requestId, string method, string path, Exception? inner)
     {
         code = DwsErrorCatalog.Normalize(code);

@@ -57,10 +57,10 @@ public static class SdkHmacSigner
     [ThreadStatic] private static StringBuilder? t_builder;
     [ThreadStatic] private static List<string>? t_names;
     [ThreadStatic] private static List<KeyValuePair<string, string>>? t_query;
-#if !NET8_0_OR_GREATER
-    [ThreadStatic] private static SHA256? t_sha;
     [ThreadStatic] private static HMACSHA256? t_hmac;
     [ThreadStatic] private static string? t_hmacSecret;
+#if !NET8_0_OR_GREATER
+    [ThreadStatic] private static SHA256? t_sha;
 #endif
 
     /// <summary>
@@ -361,20 +361,17 @@ public static class SdkHmacSigner
         {
             sb.CopyTo(0, chars, 0, length);
             var count = Encoding.UTF8.GetBytes(chars, 0, length, bytes, 0);
-#if NET8_0_OR_GREATER
-            var keyLength = Encoding.UTF8.GetMaxByteCount(secretKey.Length);
-            Span<byte> key = keyLength <= 256 ? stackalloc byte[keyLength] : new byte[keyLength];
-            var written = Encoding.UTF8.GetBytes(secretKey, key);
-            HMACSHA256.HashData(key.Slice(0, written), bytes.AsSpan(0, count), destination);
-            key.Clear();
-#else
-            // One instance per thread and secret (the key is set once, not per signature).
+            // One instance per thread and secret: keying an HMAC costs more than hashing a canonical request,
+            // so the key is set once (a one-shot HMACSHA256.HashData re-keys on every call).
             if (t_hmac is null || !ReferenceEquals(t_hmacSecret, secretKey))
             {
                 t_hmac?.Dispose();
                 t_hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secretKey));
                 t_hmacSecret = secretKey;
             }
+#if NET8_0_OR_GREATER
+            t_hmac.TryComputeHash(bytes.AsSpan(0, count), destination, out _);
+#else
             new ReadOnlySpan<byte>(t_hmac.ComputeHash(bytes, 0, count)).CopyTo(destination);
 #endif
         }

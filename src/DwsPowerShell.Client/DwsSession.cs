@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Areas;
 using DwsPowerShell.Client.Transport;
 
@@ -101,12 +102,30 @@ public sealed class DwsSession : IDisposable
             }
             var region = RequireRegion();
             var response = await Transport.SendAsync(DwsRequest.Get("/v3/projects").Query("name", region).ForIam(), cancellationToken).ConfigureAwait(false);
-            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
-            if (doc.RootElement.TryGetProperty("projects", out var projects) && projects.ValueKind == JsonValueKind.Array)
+            // Only an answer that lists projects can say the region has none; anything else is an unusable answer.
+            JsonDocument doc;
+            try
             {
+                doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "null" : response.Body);
+            }
+            catch (JsonException)
+            {
+                throw DwsErrorMapper.UnusableAnswer("GET", "/v3/projects", "IAM's project list could not be read as JSON.");
+            }
+            using (doc)
+            {
+                if (doc.RootElement.ValueKind != JsonValueKind.Object
+                    || !doc.RootElement.TryGetProperty("projects", out var projects) || projects.ValueKind != JsonValueKind.Array)
+                {
+                    throw DwsErrorMapper.UnusableAnswer("GET", "/v3/projects", "IAM's answer has no project list.");
+                }
                 foreach (var p in projects.EnumerateArray())
                 {
-                    if (p.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value) return _projectId = value;
+                    if (p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                        && id.GetString() is { Length: > 0 } value)
+                    {
+                        return _projectId = value;
+                    }
                 }
             }
             throw new DwsConfigurationException($"IAM has no project named '{region}' for these credentials: give the project ID, or check the region.");

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Transport;
@@ -116,6 +117,6 @@ public sealed partial class ClustersApi
         new(clusterId, ToJob(answer, clusterId), answer?.ErrorCode, answer?.ErrorMessage);
 
     private static DwsJob RequireJob(ClusterJobResponse? answer, string clusterId, string action) =>
-        ToJob(answer, clusterId) ?? throw new InvalidOperationException(
+        ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer("POST", $"/v1/{{project_id}}/clusters/{{cluster_id}}/{action}",
             $"The service accepted the {action} request for cluster {clusterId} but returned no job ID{(answer?.ErrorCode is { } code ? " (error_code " + code + ")" : "")}. The {action} may still be running: check the cluster's status.");
 }

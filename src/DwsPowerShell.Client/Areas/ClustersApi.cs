@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Transport;
 
@@ -48,7 +49,7 @@ public sealed partial class ClustersApi
 
     private static Cluster WithId(Cluster? cluster, string clusterId)
     {
-        if (cluster is null) throw new InvalidOperationException($"The service returned no cluster object for cluster {clusterId}.");
+        if (cluster is null) throw DwsErrorMapper.UnusableAnswer("GET", "/v1.0/{project_id}/clusters/{cluster_id}", $"The service returned no cluster object for cluster {clusterId}.");
         if (string.IsNullOrEmpty(cluster.Id)) cluster.Id = clusterId;
         return cluster;
     }

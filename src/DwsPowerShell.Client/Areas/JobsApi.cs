@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using System.Collections.Concurrent;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Transport;
@@ -16,7 +17,7 @@ public sealed class JobsApi
     public async Task<DwsJob> GetAsync(string jobId, CancellationToken cancellationToken = default)
     {
         var job = await _transport.SendAsync<DwsJob>(DwsRequest.Get("/v1.0/{project_id}/job/{job_id}").Path("job_id", jobId), cancellationToken).ConfigureAwait(false);
-        if (job is null) throw new InvalidOperationException($"The service returned an empty answer for job {jobId}.");
+        if (job is null) throw DwsErrorMapper.UnusableAnswer("GET", "/v1.0/{project_id}/job/{job_id}", $"The service returned an empty answer for job {jobId}.");
         if (string.IsNullOrEmpty(job.JobId)) job.JobId = jobId;
         return job;
     }
@@ -68,6 +69,8 @@ public sealed class JobsApi
     public async Task<DwsJob> WaitAsync(string jobId, DwsWaitOptions? options = null, Action<DwsJob>? onUpdate = null,
         CancellationToken cancellationToken = default)
     {
+        // Checked here so that a bad value is reported against jobId, not the jobIds of the overload below.
+        DwsRequest.CheckPathValue(jobId, nameof(jobId));
         var job = (await WaitAsync(new[] { jobId }, options, onUpdate, cancellationToken).ConfigureAwait(false))[0];
         if (job.IsFailed) throw new DwsJobFailedException(job);
         return job;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
@@ -43,7 +44,7 @@ public sealed partial class SnapshotsApi
         var id = answer?.Snapshot?.Id;
         if (string.IsNullOrEmpty(id))
         {
-            throw new InvalidOperationException($"The service accepted snapshot '{name}' of cluster {clusterId} but returned no snapshot ID. Find it with the cluster's snapshot list.");
+            throw DwsErrorMapper.UnusableAnswer("POST", "/v1.0/{project_id}/snapshots", $"The service accepted snapshot '{name}' of cluster {clusterId} but returned no snapshot ID. Find it with the cluster's snapshot list.");
         }
         var snapshot = answer!.Snapshot!;
         snapshot.Name ??= body.Snapshot.Name;
@@ -63,7 +64,7 @@ public sealed partial class SnapshotsApi
     {
         var answer = await _transport.SendAsync<SnapshotEnvelope>(
             DwsRequest.Get("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", snapshotId), cancellationToken).ConfigureAwait(false);
-        var snapshot = answer?.Snapshot ?? throw new InvalidOperationException($"The service returned no snapshot for {snapshotId}.");
+        var snapshot = answer?.Snapshot ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v1.0/{project_id}/snapshots/{snapshot_id}", $"The service returned no snapshot for {snapshotId}.");
         if (string.IsNullOrEmpty(snapshot.Id)) snapshot.Id = snapshotId;
         return snapshot;
     }

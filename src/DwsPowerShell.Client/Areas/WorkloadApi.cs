@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Client.Models.Workload;
@@ -101,7 +102,7 @@ public sealed partial class WorkloadApi
     {
         var answer = await _transport.SendAsync<WorkloadPlanEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}")
             .Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode(), cancellationToken).ConfigureAwait(false);
-        var plan = answer?.Plan ?? throw new InvalidOperationException($"The service returned no plan for {planId} of cluster {clusterId}.");
+        var plan = answer?.Plan ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}", $"The service returned no plan for {planId} of cluster {clusterId}.");
         return Adopt(plan, clusterId, planId);
     }
 
@@ -138,7 +139,7 @@ public sealed partial class WorkloadApi
     {
         var answer = await _transport.SendAsync<WorkloadPlanStageEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}")
             .Path("cluster_id", clusterId).Path("plan_id", planId).Path("stage_id", stageId).WithResultCode(), cancellationToken).ConfigureAwait(false);
-        var stage = answer?.Stage ?? throw new InvalidOperationException($"The service returned no stage for {stageId} of plan {planId}.");
+        var stage = answer?.Stage ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}", $"The service returned no stage for {stageId} of plan {planId}.");
         return AdoptStage(stage, clusterId, planId, stageId);
     }
 
@@ -197,7 +198,7 @@ public sealed partial class WorkloadApi
         {
             if (string.Equals(nameOf(item), name, StringComparison.Ordinal)) return item;
         }
-        throw new InvalidOperationException(
+        throw DwsErrorMapper.UnusableAnswer("GET", "(list after create)",
             $"The service reported {what} as created but does not list it. It may appear shortly: list again before creating it a second time.");
     }
 

@@ -15,7 +15,11 @@ public static class DwsErrorMapper
     private const int MaxMessageLength = 500;
     private const int MaxCodeLength = 64;
     private static readonly Regex s_htmlTitle = new("<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
-    private static readonly Regex s_tags = new("<[^>]+>", RegexOptions.Singleline);
+    // "<[^>]+>" backtracked over the rest of the body at every unclosed '<' (minutes for 3 MB of them); this stops at the next '<'.
+    private static readonly Regex s_tags = new("<[^<>]*>", RegexOptions.Singleline);
+
+    /// <summary>Only the start of a plain-text or HTML body is read for its message (which keeps 500 characters anyway).</summary>
+    private const int MaxPlainTextScan = 16 * 1024;
     private static readonly Regex s_space = new(@"\s+");
 
     public static DwsApiException FromResponse(DwsResponse response, string method, string path)
@@ -60,6 +64,14 @@ public static class DwsErrorMapper
         if (code is null || code == "DWS.0000" || code == "0") return null;
         return $"The service answered {response.StatusCode} but reported {code}: {message}";
     }
+
+    /// <summary>
+    /// A 2xx answer that lacks what the call needs (no body, or no object or ID where one must be): the service
+    /// answered, but not usably. Reported as DWS.Client.InvalidResponse, like an unreadable body, so that callers
+    /// see one exception type for every bad answer.
+    /// </summary>
+    internal static DwsApiException UnusableAnswer(string method, string template, string message) =>
+        Create(200, "DWS.Client.InvalidResponse", message, null, method, template, null);
 
     internal static DwsApiException Create(int status, string? code, string? message, string? requestId, string method, string path, Exception? inner)
     {
@@ -172,6 +184,7 @@ public static class DwsErrorMapper
 
     private static string PlainText(string text)
     {
+        if (text.Length > MaxPlainTextScan) text = text.Substring(0, MaxPlainTextScan);
         if (text.IndexOf('<') >= 0)
         {
             var title = s_htmlTitle.Match(text);

@@ -162,15 +162,16 @@ public sealed class DwsTransport : IDisposable
         }
         if (request.Body is not null) rest.AddBody(signing.Body, ContentType.Json);
 
-        var watch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var answer = await _rest.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
-        watch.Stop();
+        var elapsedMs = (long)((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
         cancellationToken.ThrowIfCancellationRequested();
 
         var response = ToResponse(answer);
-        Log(DwsLogLevel.Verbose, response.Failure == DwsTransportFailure.None
-            ? $"{request.Method} {fullPath} -> {response.StatusCode} in {watch.ElapsedMilliseconds} ms{(response.RequestId is null ? "" : " (request ID " + response.RequestId + ")")}"
-            : $"{request.Method} {fullPath} -> no answer ({response.Failure}) after {watch.ElapsedMilliseconds} ms");
+        // The line is only formatted when someone listens (it costs a few hundred bytes per attempt).
+        if (_options.Log is not null) Log(DwsLogLevel.Verbose, response.Failure == DwsTransportFailure.None
+            ? $"{request.Method} {fullPath} -> {response.StatusCode} in {elapsedMs} ms{(response.RequestId is null ? "" : " (request ID " + response.RequestId + ")")}"
+            : $"{request.Method} {fullPath} -> no answer ({response.Failure}) after {elapsedMs} ms");
 
         if (!response.IsSuccess || state.Read is null) return new Attempt(response, null, null);
         try

@@ -17,6 +17,7 @@ public static class DwsWaiter
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var pollStarted = time.GetTimestamp();
             if (await poll(cancellationToken).ConfigureAwait(false)) return;
 
             var elapsed = time.GetElapsedTime(started);
@@ -28,7 +29,11 @@ public static class DwsWaiter
                     $"Gave up waiting for {what} after {elapsed.TotalSeconds:0} s; still running: {string.Join(", ", pending)}. Wait again with a longer timeout, or check the resource.",
                     pending);
             }
-            var delay = remaining < options.PollInterval ? remaining : options.PollInterval;
+            // Polls start one interval apart (the time the poll took counts): with many jobs a poll round takes a
+            // while, and sleeping a full interval after it would see each finish up to interval + round late.
+            var interval = options.PollInterval - time.GetElapsedTime(pollStarted);
+            if (interval < TimeSpan.Zero) interval = TimeSpan.Zero;
+            var delay = remaining < interval ? remaining : interval;
             await Delay(time, delay, cancellationToken).ConfigureAwait(false);
         }
     }

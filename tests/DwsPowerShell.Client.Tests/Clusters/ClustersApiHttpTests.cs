@@ -214,7 +214,7 @@ public class ClustersApiHttpTests
     {
         _server.Respond(200, """{"error_code":"DWS.0000","error_msg":"ok"}""");
         using var session = Session();
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => session.Clusters.StartAsync(Id));
+        var ex = await Assert.ThrowsAsync<DwsPowerShell.Client.Errors.DwsApiException>(() => session.Clusters.StartAsync(Id));
         Assert.Contains("no job ID", ex.Message);
         Assert.Contains(Id, ex.Message);
     }

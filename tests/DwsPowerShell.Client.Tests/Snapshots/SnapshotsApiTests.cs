@@ -47,7 +47,7 @@ public class SnapshotsApiTests
     {
         var fake = SnapRecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => session.Snapshots.CreateAsync("c1", "snap-1"));
+        await Assert.ThrowsAsync<DwsPowerShell.Client.Errors.DwsApiException>(() => session.Snapshots.CreateAsync("c1", "snap-1"));
     }
 
     [Theory]

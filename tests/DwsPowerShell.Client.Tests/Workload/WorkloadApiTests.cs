@@ -90,7 +90,7 @@ public class WorkloadApiTests
     {
         var fake = SnapRecordingHandler.Sequence((200, Ok), (200, PlanList("other")));
         using var session = fake.CreateSession();
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => session.Workload.CreatePlanAsync("c1", "plan_a"));
+        var ex = await Assert.ThrowsAsync<DwsPowerShell.Client.Errors.DwsApiException>(() => session.Workload.CreatePlanAsync("c1", "plan_a"));
         Assert.Contains("plan_a", ex.Message);
     }
 

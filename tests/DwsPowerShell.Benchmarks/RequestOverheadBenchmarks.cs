@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BenchmarkDotNet.Attributes;
+using DwsPowerShell.Client;
+using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Json;
+using DwsPowerShell.Client.Models.Clusters;
+
+namespace DwsPowerShell.Benchmarks;
+
+/// <summary>
+/// GET /v1.0/{project_id}/clusters against the emulator on a loopback port (in a child process, so its work
+/// is not counted here): through the client, and through a bare HttpClient with the same signer and model
+/// (the floor).
+/// </summary>
+[MemoryDiagnoser]
+public class RequestOverheadBenchmarks
+{
+    private const string ProjectId = "emulator0project0000000000000001";
+    private const string Ak = "EMULATORACCESSKEY001";
+    private const string Sk = "emulator-secret-key-do-not-use-in-production";
+
+    private EmulatorChild.Handle? _emulator;
+    private DwsSession? _session;
+    private HttpClient? _http;
+    private Uri? _url;
+    private string _path = "";
+    private string _host = "";
+
+    [Params(1, 20)]
+    public int Clusters { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _emulator = EmulatorChild.Handle.Start("--clusters", Clusters.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _session = new DwsSession(new DwsSessionOptions
+        {
+            Endpoint = _emulator.Url,
+            Region = "eu-west-101",
+            ProjectId = ProjectId,
+            Credentials = new AccessKeyCredentials(Ak, Sk),
+        });
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        _path = "/v1.0/" + ProjectId + "/clusters";
+        _url = new Uri(_emulator.Url, _path);
+        _host = _emulator.Url.Authority;
+        if (Client().GetAwaiter().GetResult().Count != Clusters || Floor().GetAwaiter().GetResult().Count != Clusters)
+        {
+            throw new InvalidOperationException("the emulator did not list the seeded clusters");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _session?.Dispose();
+        _http?.Dispose();
+        _emulator?.Dispose();
+    }
+
+    [Benchmark]
+    public async Task<IReadOnlyList<Cluster>> Client() => await _session!.Clusters.ListAsync();
+
+    [Benchmark(Baseline = true)]
+    public async Task<IReadOnlyList<Cluster>> Floor()
+    {
+        var signing = new SigningRequest("GET", _path);
+        signing.Headers["Host"] = _host;
+        signing.Headers["X-Project-Id"] = ProjectId;
+        var authorization = SdkHmacSigner.Sign(signing, Ak, Sk, DateTime.UtcNow);
+        using var request = new HttpRequestMessage(HttpMethod.Get, _url);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation("X-Sdk-Date", signing.Headers[SdkHmacSigner.DateHeader]);
+        request.Headers.TryAddWithoutValidation("X-Project-Id", ProjectId);
+        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var list = await JsonSerializer.DeserializeAsync<FloorClusterList>(body, DwsJson.Options);
+        return list?.Clusters ?? new List<Cluster>();
+    }
+
+    private sealed class FloorClusterList
+    {
+        [JsonPropertyName("clusters")]
+        public List<Cluster>? Clusters { get; set; }
+    }
+}

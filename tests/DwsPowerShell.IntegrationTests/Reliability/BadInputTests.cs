@@ -1,0 +1,274 @@
+using System.Reflection;
+using System.Text;
+using DwsPowerShell.Client;
+using DwsPowerShell.Client.Errors;
+using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Models.Workload;
+using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Emulator.Areas.Snapshots;
+using DwsPowerShell.Emulator.Areas.Workload;
+using DwsPowerShell.Emulator.Core;
+using DwsPowerShell.IntegrationTests.Support;
+using Xunit.Abstractions;
+
+namespace DwsPowerShell.IntegrationTests.Reliability;
+
+/// <summary>
+/// Hostile values for every ID and name parameter of every public method of DwsSession's areas, found by
+/// reflection (a new method is covered without editing this test). Each call must be refused with an
+/// ArgumentException naming the parameter, or reach only the routes the same call reaches with valid values,
+/// with the value percent-encoded.
+/// </summary>
+public class BadInputTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public BadInputTests(ITestOutputHelper output) => _output = output;
+
+    public static readonly (string Label, string? Value)[] HostileValues =
+    [
+        ("path traversal ../x", "../x"),
+        ("dot-dot", ".."),
+        ("dot", "."),
+        ("encoded slash ..%2f", "..%2f"),
+        ("encoded dots %2e%2e", "%2e%2e"),
+        ("encoded traversal %2e%2e%2fx", "%2e%2e%2fx"),
+        ("slash a/b", "a/b"),
+        ("backslash a\\b", "a\\b"),
+        ("query a?b=c", "a?b=c"),
+        ("ampersand a&b=c", "a&b=c"),
+        ("fragment a#b", "a#b"),
+        ("percent alone %", "%"),
+        ("space a b", "a b"),
+        ("plus a+b", "a+b"),
+        ("CRLF", "a\r\nX-Injected: 1"),
+        ("NUL", "a\0b"),
+        ("10 KB", new string('x', 10 * 1024)),
+        ("unicode CJK", "名前"),
+        ("emoji", "snap😀"),
+        ("RTL override", "\u202Eabc"),
+        ("Hebrew RTL", "שלום"),
+        ("empty", ""),
+        ("whitespace", "  \t "),
+        ("null", null),
+    ];
+
+    private static bool IsTarget(ParameterInfo p) =>
+        (p.ParameterType == typeof(string) && (p.Name!.EndsWith("Id", StringComparison.Ordinal) || p.Name.EndsWith("Name", StringComparison.Ordinal) || p.Name == "name"))
+        || (p.ParameterType == typeof(IEnumerable<string>) && p.Name!.EndsWith("Ids", StringComparison.Ordinal));
+
+    internal static IEnumerable<(object Area, MethodInfo Method)> PublicMethods(DwsSession session) =>
+        typeof(DwsSession).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.Namespace == "DwsPowerShell.Client.Areas")
+            .SelectMany(p =>
+            {
+                var area = p.GetValue(session)!;
+                return p.PropertyType.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                    .Where(m => !m.IsSpecialName)
+                    .Select(m => (area, m));
+            });
+
+    [Fact]
+    public async Task Every_id_and_name_parameter_is_refused_or_encoded_into_its_own_route()
+    {
+        await using var host = await EmulatorHost.OnLoopbackAsync(o => o.TimeScale = 60);
+        using var session = host.CreateSession(o =>
+        {
+            o.ProjectId = host.Options.ProjectId;
+            o.MaxRetries = 0;
+            o.TotalTimeout = TimeSpan.FromSeconds(10);
+        });
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        var problems = new List<string>();
+        int calls = 0, refused = 0, sent = 0;
+        var covered = new List<string>();
+
+        foreach (var (area, method) in PublicMethods(session))
+        {
+            var targets = method.GetParameters().Where(IsTarget).ToList();
+            if (targets.Count == 0) continue;
+            var seed = SeedFor(host);
+            // The routes the call reaches with valid values.
+            var before = host.State.Requests.Count;
+            var baseline = await InvokeAsync(area, method, seed, null, null, budget.Token);
+            if (baseline is ArgumentException bad) problems.Add($"{Name(method)}: refused valid values: {bad.Message}");
+            var templates = host.State.Requests.Skip(before).Select(e => Template(e.RawTarget, seed)).ToHashSet(StringComparer.Ordinal);
+            if (templates.Count == 0) problems.Add($"{Name(method)}: the valid call sent nothing ({baseline?.GetType().Name}: {baseline?.Message})");
+
+            foreach (var target in targets)
+            {
+                covered.Add($"{Name(method)}({target.Name})");
+                foreach (var (label, value) in HostileValues)
+                {
+                    if (budget.IsCancellationRequested) break;
+                    calls++;
+                    var sentBefore = host.State.Requests.Count;
+                    var error = await InvokeAsync(area, method, seed, target, value, budget.Token);
+                    var requests = host.State.Requests.Skip(sentBefore).ToList();
+                    var where = $"{Name(method)}({target.Name} = {label})";
+                    if (error is ArgumentException arg)
+                    {
+                        refused++;
+                        if (arg.ParamName != target.Name) problems.Add($"{where}: ArgumentException names '{arg.ParamName}', not '{target.Name}': {arg.Message}");
+                        if (requests.Count > 0) problems.Add($"{where}: refused, yet sent {requests.Count} request(s): {requests[0].RawTarget}");
+                        continue;
+                    }
+                    if (error is not null and not DwsApiException and not DwsWaitTimeoutException)
+                    {
+                        problems.Add($"{where}: {error.GetType().FullName} escaped: {error.Message}");
+                    }
+                    sent++;
+                    foreach (var r in requests)
+                    {
+                        if (!IsEncoded(r.RawTarget)) problems.Add($"{where}: sent unencoded: {Printable(r.RawTarget)}");
+                        if (!templates.Contains(Template(r.RawTarget, seed, value)))
+                            problems.Add($"{where}: {r.Method} {Printable(r.RawTarget)} is outside the call's routes ({string.Join(", ", templates)})");
+                    }
+                }
+            }
+        }
+
+        _output.WriteLine($"{covered.Count} parameters of {covered.Select(c => c[..c.IndexOf('(')]).Distinct().Count()} methods, {HostileValues.Length} values each: {calls} calls, {refused} refused with ArgumentException, {sent} sent (encoded)");
+        foreach (var c in covered) _output.WriteLine("  " + c);
+        foreach (var p in problems.Take(60)) _output.WriteLine("PROBLEM " + p);
+        Assert.False(budget.IsCancellationRequested, "ran out of time");
+        Assert.True(covered.Count >= 20, $"only {covered.Count} parameters found: is the reflection still finding the areas?");
+        Assert.Empty(problems);
+    }
+
+    private static string Name(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
+
+    /// <summary>Only unreserved characters, percent escapes and the URL's own delimiters.</summary>
+    private static bool IsEncoded(string rawTarget) =>
+        rawTarget.All(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.' or '~' or '%' or '/' or '?' or '&' or '=');
+
+    /// <summary>The path with every seeded ID (and the value under test, encoded) replaced by {}, plus the query's keys.</summary>
+    private static string Template(string rawTarget, Seeded seed, string? value = null)
+    {
+        var q = rawTarget.IndexOf('?');
+        var path = q < 0 ? rawTarget : rawTarget[..q];
+        var query = q < 0 ? "" : rawTarget[(q + 1)..];
+        var encoded = value is null ? null : Client.Auth.SignatureEncoding.Encode(value);
+        var segments = path.Split('/').Select(s => seed.Ids.Contains(s) || (encoded is { Length: > 0 } && s == encoded) ? "{}" : s);
+        // A query parameter carrying the value under test (left out of the valid call when optional) is not part of the route.
+        var pairs = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2))
+            .Where(p => value is null || p.Length < 2 || Uri.UnescapeDataString(p[1]) != value).Select(p => p[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var keys = pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
+        return string.Join("/", segments) + keys;
+    }
+
+    private static string Printable(string s) => s.Length > 120 ? s[..120] + "…" : s;
+
+    private sealed record Seeded(string ClusterId, string ClusterName, string SnapshotId, string JobId, string PlanId, string StageId, HashSet<string> Ids);
+
+    /// <summary>A fresh cluster, manual snapshot, job, plan and stage for one method (its valid call may delete them).</summary>
+    private static Seeded SeedFor(EmulatorHost host)
+    {
+        var state = host.State;
+        var clusterId = Seed.Clusters(state, 1, "bi_" + Guid.NewGuid().ToString("N")[..8])[0];
+        string name;
+        lock (state.Gate) name = state.Clusters[clusterId].Name;
+        var snapshot = new SnapshotRecord
+        {
+            Id = EmulatorState.NewUuid(), Name = "bisnap" + Guid.NewGuid().ToString("N")[..8], ClusterId = clusterId, ClusterName = name,
+            ClusterVersion = "8.1.3.333", DbUser = "dbadmin", Started = state.Clock.UtcNow.AddHours(-1), Duration = TimeSpan.FromMinutes(1), SizeGb = 1,
+        };
+        var job = new JobRecord { JobId = EmulatorState.NewHexId(), JobName = "bench", Kind = "stop", ClusterId = clusterId, BeginTime = state.Clock.UtcNow.AddHours(-1), Duration = TimeSpan.FromMinutes(1) };
+        var plan = new PlanRecord { Id = EmulatorState.NewUuid(), Name = "biplan", ClusterId = clusterId, Created = state.Clock.UtcNow };
+        var stage = new StageRecord { Id = EmulatorState.NewUuid(), PlanId = plan.Id, Name = "bistage", Month = "1", Day = "1", StartTime = "08:00:00", Created = state.Clock.UtcNow };
+        lock (state.Gate)
+        {
+            state.Snapshots[snapshot.Id] = snapshot.ToNode();
+            state.Jobs[job.JobId] = job;
+            state.Plans[plan.Id] = plan.ToNode();
+            state.Stages[stage.Id] = stage.ToNode();
+        }
+        return new Seeded(clusterId, name, snapshot.Id, job.JobId, plan.Id, stage.Id,
+            new HashSet<string>(StringComparer.Ordinal) { clusterId, snapshot.Id, job.JobId, plan.Id, stage.Id, host.Options.ProjectId });
+    }
+
+    /// <summary>Calls the method (enumerating an IAsyncEnumerable); returns the exception it ended with, if any.</summary>
+    private static async Task<Exception?> InvokeAsync(object area, MethodInfo method, Seeded seed, ParameterInfo? hostile, string? value, CancellationToken ct)
+    {
+        var args = method.GetParameters().Select(p => p == hostile ? Hostile(p, value) : Valid(p, seed, ct)).ToArray();
+        try
+        {
+            var result = method.Invoke(area, args);
+            switch (result)
+            {
+                case Task task:
+                    await task;
+                    break;
+                case not null when result.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)) is { } enumerable:
+                    var enumerator = enumerable.GetMethod("GetAsyncEnumerator")!.Invoke(result, [ct])!;
+                    var moveNext = enumerator.GetType().GetInterfaces().First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerator<>)).GetMethod("MoveNextAsync")!;
+                    try
+                    {
+                        while (await (ValueTask<bool>)moveNext.Invoke(enumerator, null)!) { }
+                    }
+                    finally
+                    {
+                        await ((IAsyncDisposable)enumerator).DisposeAsync();
+                    }
+                    break;
+            }
+            return null;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            return ex.InnerException;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    private static object? Hostile(ParameterInfo p, string? value) =>
+        p.ParameterType == typeof(string) ? value : value is null ? null : new[] { value };
+
+    private static object? Valid(ParameterInfo p, Seeded seed, CancellationToken ct)
+    {
+        var t = p.ParameterType;
+        if (t == typeof(CancellationToken)) return ct;
+        if (t == typeof(string))
+        {
+            return p.Name switch
+            {
+                "clusterId" => seed.ClusterId,
+                "snapshotId" => seed.SnapshotId,
+                "jobId" => seed.JobId,
+                "planId" => seed.PlanId,
+                "stageId" => seed.StageId,
+                // Cluster lookups by name find the seeded cluster; new snapshots and plans get fresh names.
+                "name" when p.Member.Name.Contains("Snapshot", StringComparison.Ordinal) || p.Member.DeclaringType!.Name == "SnapshotsApi" => "bi" + Guid.NewGuid().ToString("N")[..10],
+                "name" => seed.ClusterName,
+                "planName" => "bi_" + Guid.NewGuid().ToString("N")[..10],
+                _ => p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException($"no valid value for {p.Member.Name}({p.Name})"),
+            };
+        }
+        if (t == typeof(IEnumerable<string>)) return new[] { seed.JobId };
+        if (t == typeof(DwsWaitOptions)) return new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromMilliseconds(200) };
+        if (t == typeof(ResizeClusterRequest)) return new ResizeClusterRequest(3);
+        if (t == typeof(ShrinkClusterRequest)) return new ShrinkClusterRequest { ShrinkNumber = 3, Online = true };
+        if (t == typeof(WorkloadPlanStage))
+        {
+            return new WorkloadPlanStage
+            {
+                StageName = "bistage2", Month = "2", Day = "2", StartTime = "09:00:00", EndTime = "10:00:00",
+                QueueList = [new WorkloadPlanQueue { QueueName = "q1", QueueResources = [new WorkloadResourceItem { ResourceName = "cpu", ResourceValue = 20 }] }],
+            };
+        }
+        if (t == typeof(Action<WorkloadPlanStage>))
+        {
+            return new Action<WorkloadPlanStage>(s =>
+            {
+                s.EndTime = "11:00:00";
+                if (s.QueueList is not { Count: > 0 }) s.QueueList = [new WorkloadPlanQueue { QueueName = "q1", QueueResources = [new WorkloadResourceItem { ResourceName = "cpu", ResourceValue = 20 }] }];
+            });
+        }
+        if (p.HasDefaultValue) return p.DefaultValue;
+        if (t == typeof(int)) return p.Name is "offset" ? 0 : 10;
+        throw new InvalidOperationException($"no valid value for {p.Member.Name}({p.Name}: {t.Name})");
+    }
+}

@@ -1,6 +1,5 @@
 using DwsPowerShell.Client.Errors;
 using System.Text.RegularExpressions;
-using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Paging;

@@ -165,7 +165,9 @@ public class ResizeApiHttpTests
     {
         _server.Respond(200, """{"error_code":"DWS.0000"}""");
         using var session = Session();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => session.Clusters.ChangeFlavorAsync(Id, new ChangeFlavorRequest("f2")));
+        var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.ChangeFlavorAsync(Id, new ChangeFlavorRequest("f2")));
+        Assert.Equal("DWS.Client.InvalidResponse", ex.ErrorCode);
+        Assert.Contains("no job ID", ex.Message);
     }
 
     [Fact]

@@ -244,4 +244,17 @@ public class LogicalClusterHttpTests
         Assert.Equal("j1", job.JobId);
         await Assert.ThrowsAsync<InvalidOperationException>(() => s.Clusters.RemoveCoordinatorNodesAsync(C, new[] { "x" }));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("a/b")]
+    public async Task Set_refuses_a_bad_logical_cluster_id_naming_that_parameter(string? logicalClusterId)
+    {
+        using var s = Session();
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => s.Clusters.SetLogicalClusterAsync(C, logicalClusterId!, mode: "x"));
+        Assert.Equal("logicalClusterId", ex.ParamName);
+        Assert.Empty(_server.Requests);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class ConnectionsApi
     {
         var wireType = DomainNameTypes.Normalize(type, nameof(type));
         if (name is null && ttl is null) throw new ArgumentException("Give a new name, a new TTL, or both.", nameof(name));
+        if (name is not null && (string.IsNullOrWhiteSpace(name) || name.IndexOf('_') >= 0))
+            throw new ArgumentException($"The domain name '{name}' is empty or contains an underscore (_), which domain names cannot contain; use hyphens (-).", nameof(name));
         var current = await GetEndpointsAsync(clusterId, cancellationToken: cancellationToken).ConfigureAwait(false);
         var (currentName, currentTtl) = current.DomainName(wireType);
         if (string.IsNullOrEmpty(currentName))

@@ -242,7 +242,8 @@ public class LogicalClusterHttpTests
         AssertJson("""{"instances":["b6ad3dc3-d2de-4d2c-a5df-fdde58eca8f0"]}""", _server.Requests[0].Body);
         Assert.Equal($"/v1.0/p1/clusters/{C}/cns/batch-delete", _server.Requests[0].Path);
         Assert.Equal("j1", job.JobId);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => s.Clusters.RemoveCoordinatorNodesAsync(C, new[] { "x" }));
+        var missing = await Assert.ThrowsAsync<DwsApiException>(() => s.Clusters.RemoveCoordinatorNodesAsync(C, new[] { "x" }));
+        Assert.Equal("DWS.Client.InvalidResponse", missing.ErrorCode);
     }
 
     [Theory]

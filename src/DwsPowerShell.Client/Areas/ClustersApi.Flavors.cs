@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Internal;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Resize;
@@ -13,7 +14,7 @@ public sealed partial class ClustersApi
     public async Task<ClusterFlavor> GetFlavorAsync(string clusterId, CancellationToken cancellationToken = default)
     {
         var flavor = (await _transport.SendAsync<ClusterFlavorEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/flavor").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false))?.Flavor
-            ?? throw new InvalidOperationException($"The service returned no flavor object for cluster {clusterId}.");
+            ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/clusters/{cluster_id}/flavor", $"The service returned no flavor object for cluster {clusterId}.");
         flavor.ClusterId = clusterId;
         return flavor;
     }
@@ -40,7 +41,7 @@ public sealed partial class ClustersApi
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var flavor = await GetFlavorAsync(clusterId, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(flavor.Id)) throw new InvalidOperationException($"The service named no flavor ID for cluster {clusterId}.");
+        if (string.IsNullOrWhiteSpace(flavor.Id)) throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/clusters/{cluster_id}/flavor", $"The service named no flavor ID for cluster {clusterId}.");
         await foreach (var target in ListTargetFlavorsAsync(flavor.Id!, pageSize, cancellationToken).ConfigureAwait(false))
         {
             target.ClusterId = clusterId;

@@ -136,6 +136,7 @@ public sealed partial class ClustersApi
     public async Task<LogicalClusterOperationResult> SetLogicalClusterAsync(string clusterId, string logicalClusterId, IReadOnlyList<LogicalClusterRing>? rings = null,
         string? mode = null, int? waitingForKilling = null, CancellationToken cancellationToken = default)
     {
+        DwsRequest.CheckPathValue(logicalClusterId, nameof(logicalClusterId));
         var current = await FindLogicalClusterAsync(clusterId, logicalClusterId, cancellationToken).ConfigureAwait(false)
             ?? throw LogicalClusterNotFound(clusterId, logicalClusterId);
         var request = new UpdateLogicalClusterRequest

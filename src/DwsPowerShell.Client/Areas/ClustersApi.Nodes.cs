@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Nodes;
 using DwsPowerShell.Client.Paging;
@@ -86,7 +87,7 @@ public sealed partial class ClustersApi
     public async Task<InstanceDetail> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var answer = await _transport.SendAsync<InstanceDetail>(DwsRequest.Get("/v2/{project_id}/instances/{instance_id}").Path("instance_id", instanceId),
-            cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"The service returned no instance object for instance {instanceId}.");
+            cancellationToken).ConfigureAwait(false) ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/instances/{instance_id}", $"The service returned no instance object for instance {instanceId}.");
         if (string.IsNullOrEmpty(answer.Id)) answer.Id = instanceId;
         return answer;
     }
@@ -115,7 +116,7 @@ public sealed partial class ClustersApi
         if (totalCount < 1) throw new ArgumentOutOfRangeException(nameof(totalCount), totalCount, "The total number of CNs after the operation must be at least 1.");
         var answer = await _transport.SendAsync<CoordinatorJobResponse>(DwsRequest.Post(Cns + "/batch-create").Path("cluster_id", clusterId)
             .WithBody(new AddCoordinatorNodesRequest { Num = totalCount }), cancellationToken).ConfigureAwait(false);
-        return CnJob(answer, clusterId, "add CNs to");
+        return CnJob(answer, clusterId, "add CNs to", Cns + "/batch-create");
     }
 
     /// <summary>
@@ -148,11 +149,11 @@ public sealed partial class ClustersApi
         foreach (var id in coordinatorNodeIds) DwsRequest.CheckPathValue(id, nameof(coordinatorNodeIds));
         var answer = await _transport.SendAsync<CoordinatorJobResponse>(DwsRequest.Post(Cns + "/batch-delete").Path("cluster_id", clusterId)
             .WithBody(new DeleteCoordinatorNodesRequest { Instances = coordinatorNodeIds.Distinct(StringComparer.Ordinal).ToList() }), cancellationToken).ConfigureAwait(false);
-        return CnJob(answer, clusterId, "delete CNs of");
+        return CnJob(answer, clusterId, "delete CNs of", Cns + "/batch-delete");
     }
 
-    private static DwsJob CnJob(CoordinatorJobResponse? answer, string clusterId, string action) =>
+    private static DwsJob CnJob(CoordinatorJobResponse? answer, string clusterId, string action, string template) =>
         string.IsNullOrWhiteSpace(answer?.JobId)
-            ? throw new InvalidOperationException($"The service accepted the request to {action} cluster {clusterId} but returned no job ID. Check the cluster's task_status.")
+            ? throw DwsErrorMapper.UnusableAnswer("POST", template, $"The service accepted the request to {action} cluster {clusterId} but returned no job ID. Check the cluster's task_status.")
             : new DwsJob { JobId = answer!.JobId!, ClusterId = clusterId };
 }

@@ -32,7 +32,7 @@ public sealed partial class ClustersApi
     {
         var groupId = configurationId ?? await GetDefaultParameterGroupIdAsync(clusterId, cancellationToken).ConfigureAwait(false);
         var list = OrEmpty((await _transport.SendAsync<ClusterParameterList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}")
-            .Path("cluster_id", clusterId).Path("configuration_id", groupId), cancellationToken).ConfigureAwait(false))?.Configurations);
+            .Path("cluster_id", clusterId).Path("configuration_id", groupId, nameof(configurationId)), cancellationToken).ConfigureAwait(false))?.Configurations);
         foreach (var p in list)
         {
             p.ClusterId = clusterId;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Connections;
 using DwsPowerShell.Client.Paging;
@@ -33,6 +34,8 @@ public sealed class ConnectionsApi
     {
         var wireType = DomainNameTypes.Normalize(type, nameof(type));
         if (name is null && ttl is null) throw new ArgumentException("Give a new name, a new TTL, or both.", nameof(name));
+        if (name is not null && (string.IsNullOrWhiteSpace(name) || name.IndexOf('_') >= 0))
+            throw new ArgumentException($"The domain name '{name}' is empty or contains an underscore (_), which domain names cannot contain; use hyphens (-).", nameof(name));
         var current = await GetEndpointsAsync(clusterId, cancellationToken: cancellationToken).ConfigureAwait(false);
         var (currentName, currentTtl) = current.DomainName(wireType);
         if (string.IsNullOrEmpty(currentName))
@@ -64,12 +67,12 @@ public sealed class ConnectionsApi
     /// <summary>5.9.5 Binding an ELB to a Cluster: returns the job (which pipes to Wait-DwsJob).</summary>
     public async Task<DwsJob> BindElbAsync(string clusterId, string elbId, CancellationToken cancellationToken = default) =>
         ToJob(await _transport.SendAsync<DwsJob>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}").Path("cluster_id", clusterId).Path("elb_id", elbId), cancellationToken).ConfigureAwait(false),
-            clusterId, "bind ELB");
+            clusterId, "bind ELB", "POST");
 
     /// <summary>5.9.6 Unbinding an ELB From a Cluster (the ELB itself is kept): returns the job.</summary>
     public async Task<DwsJob> UnbindElbAsync(string clusterId, string elbId, CancellationToken cancellationToken = default) =>
         ToJob(await _transport.SendAsync<DwsJob>(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}").Path("cluster_id", clusterId).Path("elb_id", elbId), cancellationToken).ConfigureAwait(false),
-            clusterId, "unbind ELB");
+            clusterId, "unbind ELB", "DELETE");
 
     /// <summary>5.9.7 Binding an EIP to a Cluster. No body, no job: the result shows in 5.9.9 (quirks.md 9).</summary>
     public Task BindEipAsync(string clusterId, string eipId, CancellationToken cancellationToken = default) =>
@@ -133,9 +136,10 @@ public sealed class ConnectionsApi
         return request;
     }
 
-    private static DwsJob ToJob(DwsJob? job, string clusterId, string what)
+    private static DwsJob ToJob(DwsJob? job, string clusterId, string what, string method)
     {
-        if (job is null || string.IsNullOrEmpty(job.JobId)) throw new InvalidOperationException($"The service returned no job ID to {what} of cluster {clusterId}.");
+        if (job is null || string.IsNullOrEmpty(job.JobId))
+            throw DwsErrorMapper.UnusableAnswer(method, "/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}", $"The service returned no job ID to {what} of cluster {clusterId}.");
         job.ClusterId = clusterId;
         return job;
     }

@@ -215,4 +215,16 @@ public class ConnectionsApiHttpTests
         Assert.Equal(5, quotas.Count);
         Assert.Equal(600, quotas[4].Used);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \t ")]
+    [InlineData("sales_bi")]
+    public async Task UpdateDomainName_refuses_a_bad_name_naming_that_parameter_before_sending(string name)
+    {
+        using var session = Session();
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Connections.UpdateDomainNameAsync(Id, "private", name));
+        Assert.Equal("name", ex.ParamName);
+        Assert.Empty(_server.Requests);
+    }
 }

@@ -42,4 +42,44 @@ public class UnusableAnswerTests
         var error = await Assert.ThrowsAsync<DwsApiException>(() => session.Jobs.GetAsync("j1"));
         Assert.Equal("DWS.Client.InvalidResponse", error.ErrorCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task Node_flavor_and_elb_calls_without_their_object_or_job_id_throw_DwsApiException(string body)
+    {
+        using var session = Session(body);
+        foreach (var call in new Func<Task>[]
+        {
+            () => session.Clusters.GetFlavorAsync("c1"),
+            () => session.Clusters.AddCoordinatorNodesAsync("c1", 4),
+            () => session.Clusters.RemoveCoordinatorNodesAsync("c1", new[] { "cn1" }),
+            () => session.Connections.BindElbAsync("c1", "e1"),
+            () => session.Connections.UnbindElbAsync("c1", "e1"),
+        })
+        {
+            var error = await Assert.ThrowsAsync<DwsApiException>(call);
+            Assert.Equal("DWS.Client.InvalidResponse", error.ErrorCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task An_instance_query_without_a_body_throws_DwsApiException(string body)
+    {
+        using var session = Session(body);
+        var error = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.GetInstanceAsync("i1"));
+        Assert.Equal("DWS.Client.InvalidResponse", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_flavor_without_an_id_throws_DwsApiException_when_listing_target_flavors()
+    {
+        using var session = Session("""{"flavor":{"name":"dws.m3.xlarge"}}""");
+        var error = await Assert.ThrowsAsync<DwsApiException>(async () =>
+        {
+            await foreach (var _ in session.Clusters.ListTargetFlavorsForClusterAsync("c1")) { }
+        });
+        Assert.Equal("DWS.Client.InvalidResponse", error.ErrorCode);
+    }
 }

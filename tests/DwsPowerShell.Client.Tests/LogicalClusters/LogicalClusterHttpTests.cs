@@ -242,6 +242,20 @@ public class LogicalClusterHttpTests
         AssertJson("""{"instances":["b6ad3dc3-d2de-4d2c-a5df-fdde58eca8f0"]}""", _server.Requests[0].Body);
         Assert.Equal($"/v1.0/p1/clusters/{C}/cns/batch-delete", _server.Requests[0].Path);
         Assert.Equal("j1", job.JobId);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => s.Clusters.RemoveCoordinatorNodesAsync(C, new[] { "x" }));
+        var missing = await Assert.ThrowsAsync<DwsApiException>(() => s.Clusters.RemoveCoordinatorNodesAsync(C, new[] { "x" }));
+        Assert.Equal("DWS.Client.InvalidResponse", missing.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("a/b")]
+    public async Task Set_refuses_a_bad_logical_cluster_id_naming_that_parameter(string? logicalClusterId)
+    {
+        using var s = Session();
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => s.Clusters.SetLogicalClusterAsync(C, logicalClusterId!, mode: "x"));
+        Assert.Equal("logicalClusterId", ex.ParamName);
+        Assert.Empty(_server.Requests);
     }
 }

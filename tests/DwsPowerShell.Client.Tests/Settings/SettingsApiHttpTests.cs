@@ -294,4 +294,16 @@ public class SettingsApiHttpTests
         Assert.Equal($"action_time={since.ToUnixTimeMilliseconds()}&filter_by=status&filter=SUCCESS&offset=0&limit=50", req.Query);
         Assert.Equal(("1", Id), (Assert.Single(records).RecordId, records[0].ClusterId));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    public async Task ListParameters_refuses_a_bad_configuration_id_naming_that_parameter(string configurationId)
+    {
+        using var session = Session();
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.ListParametersAsync(Id, configurationId));
+        Assert.Equal("configurationId", ex.ParamName);
+        Assert.Empty(_server.Requests);
+    }
 }

@@ -2,9 +2,20 @@ using System.Reflection;
 using System.Text;
 using DwsPowerShell.Client;
 using DwsPowerShell.Client.Errors;
+using System.Security;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Models.Connections;
+using DwsPowerShell.Client.Models.LogicalClusters;
+using DwsPowerShell.Client.Models.Parameters;
+using DwsPowerShell.Client.Models.Resize;
+using DwsPowerShell.Client.Models.Settings;
+using DwsPowerShell.Client.Models.Tags;
 using DwsPowerShell.Client.Models.Workload;
 using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Emulator.Areas.Connections;
+using DwsPowerShell.Emulator.Areas.LogicalClusters;
+using DwsPowerShell.Emulator.Areas.Nodes;
+using DwsPowerShell.Emulator.Areas.Parameters;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Areas.Workload;
 using DwsPowerShell.Emulator.Core;
@@ -87,23 +98,34 @@ public class BadInputTests
         {
             var targets = method.GetParameters().Where(IsTarget).ToList();
             if (targets.Count == 0) continue;
-            var seed = SeedFor(host);
+            var seed = SeedFor(host, method);
             // The routes the call reaches with valid values.
             var before = host.State.Requests.Count;
-            var baseline = await InvokeAsync(area, method, seed, null, null, budget.Token);
+            var validArgs = Arguments(method, seed, null, null, budget.Token);
+            var baseline = await InvokeAsync(area, method, validArgs, budget.Token);
             if (baseline is ArgumentException bad) problems.Add($"{Name(method)}: refused valid values: {bad.Message}");
-            var templates = host.State.Requests.Skip(before).Select(e => Template(e.RawTarget, seed)).ToHashSet(StringComparer.Ordinal);
-            if (templates.Count == 0) problems.Add($"{Name(method)}: the valid call sent nothing ({baseline?.GetType().Name}: {baseline?.Message})");
+            var baselineTargets = host.State.Requests.Skip(before).Select(e => e.RawTarget).ToList();
+            if (baselineTargets.Count == 0) problems.Add($"{Name(method)}: the valid call sent nothing ({baseline?.GetType().Name}: {baseline?.Message})");
 
             foreach (var target in targets)
             {
+                // The valid call's routes, its query pair carrying this parameter's own (valid) value left out as the hostile call's is.
+                var valid = validArgs[target.Position] switch { string v => [v], IEnumerable<string> vs => vs.ToArray(), _ => Array.Empty<string>() };
+                var templates = baselineTargets.Select(t => Template(t, seed, valid)).ToHashSet(StringComparer.Ordinal);
+                if (target.HasDefaultValue && target.DefaultValue is null)
+                {
+                    // Left out, an optional parameter is valid too: add the routes of the call with its default.
+                    var defaultBefore = host.State.Requests.Count;
+                    await InvokeAsync(area, method, Arguments(method, seed, target, null, budget.Token), budget.Token);
+                    templates.UnionWith(host.State.Requests.Skip(defaultBefore).Select(e => Template(e.RawTarget, seed, [])));
+                }
                 covered.Add($"{Name(method)}({target.Name})");
                 foreach (var (label, value) in HostileValues)
                 {
                     if (budget.IsCancellationRequested) break;
                     calls++;
                     var sentBefore = host.State.Requests.Count;
-                    var error = await InvokeAsync(area, method, seed, target, value, budget.Token);
+                    var error = await InvokeAsync(area, method, Arguments(method, seed, target, value, budget.Token), budget.Token);
                     var requests = host.State.Requests.Skip(sentBefore).ToList();
                     var where = $"{Name(method)}({target.Name} = {label})";
                     if (error is ArgumentException arg)
@@ -121,7 +143,7 @@ public class BadInputTests
                     foreach (var r in requests)
                     {
                         if (!IsEncoded(r.RawTarget)) problems.Add($"{where}: sent unencoded: {Printable(r.RawTarget)}");
-                        if (!templates.Contains(Template(r.RawTarget, seed, value)))
+                        if (!templates.Contains(Template(r.RawTarget, seed, value is null ? [] : [value])))
                             problems.Add($"{where}: {r.Method} {Printable(r.RawTarget)} is outside the call's routes ({string.Join(", ", templates)})");
                     }
                 }
@@ -132,7 +154,7 @@ public class BadInputTests
         foreach (var c in covered) _output.WriteLine("  " + c);
         foreach (var p in problems.Take(60)) _output.WriteLine("PROBLEM " + p);
         Assert.False(budget.IsCancellationRequested, "ran out of time");
-        Assert.True(covered.Count >= 20, $"only {covered.Count} parameters found: is the reflection still finding the areas?");
+        Assert.True(covered.Count >= 150, $"only {covered.Count} parameters found: is the reflection still finding the areas?");
         Assert.Empty(problems);
     }
 
@@ -142,32 +164,91 @@ public class BadInputTests
     private static bool IsEncoded(string rawTarget) =>
         rawTarget.All(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.' or '~' or '%' or '/' or '?' or '&' or '=');
 
-    /// <summary>The path with every seeded ID (and the value under test, encoded) replaced by {}, plus the query's keys.</summary>
-    private static string Template(string rawTarget, Seeded seed, string? value = null)
+    /// <summary>
+    /// The path with every seeded ID (and the values of the parameter under test, encoded) replaced by {}, plus the
+    /// query's keys. A query parameter carrying the value of the parameter under test (left out of the valid call
+    /// when optional) is not part of the route.
+    /// </summary>
+    private static string Template(string rawTarget, Seeded seed, IReadOnlyCollection<string> values)
     {
         var q = rawTarget.IndexOf('?');
         var path = q < 0 ? rawTarget : rawTarget[..q];
         var query = q < 0 ? "" : rawTarget[(q + 1)..];
-        var encoded = value is null ? null : Client.Auth.SignatureEncoding.Encode(value);
-        var segments = path.Split('/').Select(s => seed.Ids.Contains(s) || (encoded is { Length: > 0 } && s == encoded) ? "{}" : s);
-        // A query parameter carrying the value under test (left out of the valid call when optional) is not part of the route.
+        var encoded = values.Select(Client.Auth.SignatureEncoding.Encode).Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var segments = path.Split('/').Select(s => seed.Ids.Contains(s) || encoded.Contains(s) ? "{}" : s);
         var pairs = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2))
-            .Where(p => value is null || p.Length < 2 || Uri.UnescapeDataString(p[1]) != value).Select(p => p[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+            .Where(p => p.Length < 2 || !values.Contains(Uri.UnescapeDataString(p[1]))).Select(p => p[0]).Distinct().Order(StringComparer.Ordinal).ToList();
         var keys = pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
         return string.Join("/", segments) + keys;
     }
 
     private static string Printable(string s) => s.Length > 120 ? s[..120] + "…" : s;
 
-    private sealed record Seeded(string ClusterId, string ClusterName, string SnapshotId, string JobId, string PlanId, string StageId, HashSet<string> Ids);
+    private sealed record Seeded(string ClusterId, string ClusterName, string SnapshotId, string JobId, string PlanId, string StageId, HashSet<string> Ids)
+    {
+        public string FlavorId { get; init; } = "";
+        public List<string> NodeIds { get; init; } = [];
+        public string IdleNodeId { get; init; } = "";
+        public string CoordinatorId { get; init; } = "";
+        public string LogicalClusterId { get; init; } = "";
+        public string LogicalClusterName { get; init; } = "";
+        public string NewLogicalClusterName { get; init; } = "";
+        public List<string> FreeRing { get; init; } = [];
+        public List<string> LogicalClusterRing { get; init; } = [];
+        public string ConfigurationId { get; init; } = "";
+        public string ElbId { get; init; } = "";
+        public string EipId { get; init; } = "";
+        public string VpcId { get; init; } = "";
+        public string SubnetId { get; init; } = "";
+    }
 
-    /// <summary>A fresh cluster, manual snapshot, job, plan and stage for one method (its valid call may delete them).</summary>
-    private static Seeded SeedFor(EmulatorHost host)
+    /// <summary>
+    /// A fresh cluster (9 data nodes in three rings, an idle node, CNs, two logical clusters on the first two rings,
+    /// a tag, a private domain name, an EIP/ELB bound when the method unbinds one), manual snapshot, job, plan and
+    /// stage for one method (its valid call may delete them).
+    /// </summary>
+    private static Seeded SeedFor(EmulatorHost host, MethodInfo method)
     {
         var state = host.State;
         var clusterId = Seed.Clusters(state, 1, "bi_" + Guid.NewGuid().ToString("N")[..8])[0];
-        string name;
-        lock (state.Gate) name = state.Clusters[clusterId].Name;
+        var converting = method.Name is "ConvertToLogicalClusterAsync" or "SetLogicalClusterFeatureAsync";
+        string name, flavorId, coordinatorId, configurationId, vpcId, subnetId, elbId, eipId;
+        List<string> nodeIds;
+        string idleNodeId = clusterId + "-idle-0";
+        var lcFirst = new LogicalClusterRecord { Id = EmulatorState.NewUuid(), Name = "bilc_first", First = true };
+        var lc = new LogicalClusterRecord { Id = EmulatorState.NewUuid(), Name = "bilc_" + Guid.NewGuid().ToString("N")[..8] };
+        lock (state.Gate)
+        {
+            var c = state.Clusters[clusterId];
+            name = c.Name;
+            c.NodeIds = Enumerable.Range(0, 9).Select(n => $"{clusterId}-node-{n}").ToList();
+            c.IdleNodeIds = [idleNodeId];
+            c.ScaleOutSteps = [3];
+            nodeIds = c.NodeIds;
+            flavorId = c.NodeTypeId;
+            coordinatorId = Topology.Coordinators(c, state.Clock.UtcNow)[0].Id;
+            configurationId = ParameterCatalog.GroupId(c, ParameterCatalog.ParameterGroupType);
+            vpcId = c.VpcId;
+            subnetId = c.SubnetId;
+            elbId = ConnectionModel.ElbsOf(c.VpcId)[0].Id;
+            eipId = EmulatorState.NewUuid();
+            c.Tags = [new DwsPowerShell.Emulator.Core.ClusterTag { Key = "env", Value = "prod" }];
+            c.PrivateDomainName = new ClusterDomainName { Name = "bisales", Ttl = 300 };
+            if (!converting)
+            {
+                var rings = Topology.Rings(c);
+                lcFirst.Rings = [rings[0]];
+                lc.Rings = [rings[1]];
+                c.LogicalClusterFeatureEnabled = true;
+                c.LogicalClusters = [lcFirst, lc];
+            }
+            if (method.Name == "UnbindEipAsync")
+            {
+                c.PublicBindType = "bind_existing";
+                c.EipId = eipId;
+            }
+            if (method.Name == "UnbindElbAsync") c.ElbId = elbId;
+        }
         var snapshot = new SnapshotRecord
         {
             Id = EmulatorState.NewUuid(), Name = "bisnap" + Guid.NewGuid().ToString("N")[..8], ClusterId = clusterId, ClusterName = name,
@@ -183,14 +264,42 @@ public class BadInputTests
             state.Plans[plan.Id] = plan.ToNode();
             state.Stages[stage.Id] = stage.ToNode();
         }
-        return new Seeded(clusterId, name, snapshot.Id, job.JobId, plan.Id, stage.Id,
-            new HashSet<string>(StringComparer.Ordinal) { clusterId, snapshot.Id, job.JobId, plan.Id, stage.Id, host.Options.ProjectId });
+        var newLcName = "bilc_" + Guid.NewGuid().ToString("N")[..8];
+        var ids = new HashSet<string>(StringComparer.Ordinal)
+        {
+            clusterId, snapshot.Id, job.JobId, plan.Id, stage.Id, host.Options.ProjectId,
+            flavorId, idleNodeId, coordinatorId, configurationId, elbId, eipId, lc.Id, lc.Name, lcFirst.Id, newLcName,
+        };
+        ids.UnionWith(nodeIds);
+        var allRings = nodeIds.Chunk(Topology.RingSize).Select(r => r.ToList()).ToList();
+        return new Seeded(clusterId, name, snapshot.Id, job.JobId, plan.Id, stage.Id, ids)
+        {
+            FlavorId = flavorId, NodeIds = nodeIds, IdleNodeId = idleNodeId, CoordinatorId = coordinatorId,
+            LogicalClusterId = lc.Id, LogicalClusterName = lc.Name, NewLogicalClusterName = newLcName,
+            FreeRing = allRings[2], LogicalClusterRing = allRings[1], ConfigurationId = configurationId,
+            ElbId = elbId, EipId = eipId, VpcId = vpcId, SubnetId = subnetId,
+        };
+    }
+
+    private static LogicalClusterRing Ring(IEnumerable<string> nodeIds) => new()
+    {
+        RingHosts = nodeIds.Select(id => new RingHost { HostName = Topology.HostName(id), BackIp = Topology.BackIp(id), CpuCores = 4, Memory = 32, DiskSize = 100 }).ToList(),
+    };
+
+    private static SecureString Secure(string s)
+    {
+        var secure = new SecureString();
+        foreach (var ch in s) secure.AppendChar(ch);
+        secure.MakeReadOnly();
+        return secure;
     }
 
     /// <summary>Calls the method (enumerating an IAsyncEnumerable); returns the exception it ended with, if any.</summary>
-    private static async Task<Exception?> InvokeAsync(object area, MethodInfo method, Seeded seed, ParameterInfo? hostile, string? value, CancellationToken ct)
+    private static object?[] Arguments(MethodInfo method, Seeded seed, ParameterInfo? hostile, string? value, CancellationToken ct) =>
+        method.GetParameters().Select(p => p == hostile ? Hostile(p, value) : Valid(p, seed, ct)).ToArray();
+
+    private static async Task<Exception?> InvokeAsync(object area, MethodInfo method, object?[] args, CancellationToken ct)
     {
-        var args = method.GetParameters().Select(p => p == hostile ? Hostile(p, value) : Valid(p, seed, ct)).ToArray();
         try
         {
             var result = method.Invoke(area, args);
@@ -240,6 +349,21 @@ public class BadInputTests
                 "jobId" => seed.JobId,
                 "planId" => seed.PlanId,
                 "stageId" => seed.StageId,
+                "flavorId" => seed.FlavorId,
+                "instanceId" => seed.NodeIds[0],
+                "logicalClusterId" => seed.LogicalClusterId,
+                "idOrName" => seed.LogicalClusterName,
+                "configurationId" => seed.ConfigurationId,
+                "logicalClusterName" when p.Member.DeclaringType!.Name == "ClustersApi" => seed.LogicalClusterName,
+                "elbId" => seed.ElbId,
+                "eipId" => seed.EipId,
+                "vpcId" => seed.VpcId,
+                "subnetId" => seed.SubnetId,
+                "type" when p.Member.DeclaringType!.Name == "ConnectionsApi" => "private",
+                "name" when p.Member.Name == "UpdateDomainNameAsync" => "bisales2",
+                "name" when p.Member.Name == "ConvertToLogicalClusterAsync" => seed.NewLogicalClusterName,
+                "checkItem" => "guc",
+                "description" => "bench cluster",
                 // Cluster lookups by name find the seeded cluster; new snapshots and plans get fresh names.
                 "name" when p.Member.Name.Contains("Snapshot", StringComparison.Ordinal) || p.Member.DeclaringType!.Name == "SnapshotsApi" => "bi" + Guid.NewGuid().ToString("N")[..10],
                 "name" => seed.ClusterName,
@@ -247,7 +371,33 @@ public class BadInputTests
                 _ => p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException($"no valid value for {p.Member.Name}({p.Name})"),
             };
         }
-        if (t == typeof(IEnumerable<string>)) return new[] { seed.JobId };
+        if (t == typeof(IEnumerable<string>) || t == typeof(IReadOnlyCollection<string>))
+        {
+            return p.Name switch
+            {
+                "jobIds" => new[] { seed.JobId },
+                "nodeIds" when p.Member.Name == "DeleteNodesAsync" => new[] { seed.IdleNodeId },
+                "nodeIds" => seed.NodeIds.Take(2).ToArray(),
+                "coordinatorNodeIds" => new[] { seed.CoordinatorId },
+                "securityGroupIds" => new[] { "sg-seeded", "sg-bench" },
+                "keys" => new[] { "env" },
+                _ => p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException($"no valid value for {p.Member.Name}({p.Name})"),
+            };
+        }
+        if (t == typeof(bool)) return p.HasDefaultValue ? p.DefaultValue : true;
+        if (t == typeof(SecureString)) return Secure("NewPassw0rd!x");
+        if (t == typeof(IEnumerable<ResourceTag>))
+            return p.Member.Name == "RemoveAsync" ? new[] { new ResourceTag("env", "prod") } : new[] { new ResourceTag("team", "bi") };
+        if (t == typeof(IEnumerable<ParameterSetting>)) return new[] { new ParameterSetting("cn", "session_timeout", "900") };
+        if (t == typeof(IReadOnlyDictionary<string, string>)) return new Dictionary<string, string> { ["session_timeout"] = "900" };
+        if (t == typeof(CreateLogicalClusterRequest)) return new CreateLogicalClusterRequest { LogicalClusterName = seed.NewLogicalClusterName, ClusterRings = [Ring(seed.FreeRing)] };
+        if (t == typeof(UpdateLogicalClusterRequest)) return new UpdateLogicalClusterRequest { ClusterRings = [Ring(seed.LogicalClusterRing), Ring(seed.FreeRing)] };
+        if (t == typeof(ChangeFlavorRequest)) return new ChangeFlavorRequest(seed.FlavorId);
+        if (t == typeof(ScaleOutWithIdleNodesRequest)) return new ScaleOutWithIdleNodesRequest(3);
+        if (t == typeof(GrowCheckRequest)) return new GrowCheckRequest { ScaleOut = new ScaleOutCount { Count = 3 }, ExpandWithExistedNode = true };
+        if (t == typeof(StartRedistributionRequest)) return new StartRedistributionRequest("Offline", 32);
+        if (t == typeof(EncryptClusterRequest)) return new EncryptClusterRequest { Encrypt = new EncryptInfo { MasterKeyId = "key-1", MasterKeyName = "KMS-test" } };
+        if (t == typeof(DomainNameRequest)) return new DomainNameRequest("bisales", "private", 600);
         if (t == typeof(DwsWaitOptions)) return new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromMilliseconds(200) };
         if (t == typeof(ResizeClusterRequest)) return new ResizeClusterRequest(3);
         if (t == typeof(ShrinkClusterRequest)) return new ShrinkClusterRequest { ShrinkNumber = 3, Online = true };
@@ -268,7 +418,18 @@ public class BadInputTests
             });
         }
         if (p.HasDefaultValue) return p.DefaultValue;
-        if (t == typeof(int)) return p.Name is "offset" ? 0 : 10;
+        if (t == typeof(int))
+        {
+            return p.Name switch
+            {
+                "offset" => 0,
+                "removeNodeCount" or "shrinkCount" => 3,
+                "addCount" => 1,
+                "totalCount" => 4,
+                "newSizeGb" => 200,
+                _ => 10,
+            };
+        }
         throw new InvalidOperationException($"no valid value for {p.Member.Name}({p.Name}: {t.Name})");
     }
 }

@@ -33,8 +33,8 @@ public static class DwsErrorMapper
     /// <summary>A 2xx whose body reports failure (workload_res_code ≠ 0 or ret_code ≠ 0); null when it reports success.</summary>
     public static DwsApiException? FromResultCode(DwsResponse response, string method, string path)
     {
+        if (!response.BodyContains("workload_res_code") && !response.BodyContains("ret_code")) return null;
         var body = response.Body;
-        if (body.IndexOf("workload_res_code", StringComparison.Ordinal) < 0 && body.IndexOf("ret_code", StringComparison.Ordinal) < 0) return null;
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -58,8 +58,8 @@ public static class DwsErrorMapper
     /// <summary>A 2xx cluster answer whose error_code is not a success value (quirks.md 1.2): a warning, not a failure.</summary>
     public static string? SuccessBodyWarning(DwsResponse response)
     {
+        if (!response.BodyContains("\"error_code\"")) return null;
         var body = response.Body;
-        if (body.IndexOf("\"error_code\"", StringComparison.Ordinal) < 0) return null;
         var (code, message) = ParseBody(body);
         if (code is null || code == "DWS.0000" || code == "0") return null;
         return $"The service answered {response.StatusCode} but reported {code}: {message}";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using DwsPowerShell.Client.Json;
 
@@ -21,10 +22,26 @@ public enum DwsTransportFailure
 /// <summary>An HTTP answer (or the lack of one) from one attempt.</summary>
 public sealed class DwsResponse
 {
+    private string? _body;
+    private readonly byte[]? _raw;
+    private readonly Encoding? _encoding;
+
     public DwsResponse(int statusCode, string body, IReadOnlyDictionary<string, string> headers)
     {
         StatusCode = statusCode;
-        Body = body;
+        _body = body;
+        Headers = headers;
+    }
+
+    /// <summary>
+    /// An answer kept as the bytes that came off the wire: <see cref="Body"/> is decoded (with the charset of the
+    /// answer, UTF-8 when none) only when something asks for it, and <see cref="ReadAs{T}"/> reads UTF-8 bytes directly.
+    /// </summary>
+    internal DwsResponse(int statusCode, byte[] raw, Encoding? encoding, IReadOnlyDictionary<string, string> headers)
+    {
+        StatusCode = statusCode;
+        _raw = raw;
+        _encoding = encoding;
         Headers = headers;
     }
 
@@ -39,7 +56,7 @@ public sealed class DwsResponse
 
     public int StatusCode { get; }
 
-    public string Body { get; }
+    public string Body => _body ??= Decode();
 
     public IReadOnlyDictionary<string, string> Headers { get; }
 
@@ -56,7 +73,49 @@ public sealed class DwsResponse
     /// <summary>The body as <typeparamref name="T"/>; an empty body gives null.</summary>
     public T? ReadAs<T>()
     {
+        if (_body is null && Utf8Raw is { } raw)
+        {
+            var utf8 = StripBom(raw);
+            if (IsBlank(utf8)) return default;
+            return JsonSerializer.Deserialize<T>(utf8, DwsJson.Options);
+        }
         if (string.IsNullOrWhiteSpace(Body)) return default;
         return JsonSerializer.Deserialize<T>(Body, DwsJson.Options);
     }
+
+    /// <summary>Whether the body contains <paramref name="ascii"/> (an ASCII text), without decoding a UTF-8 body.</summary>
+    internal bool BodyContains(string ascii)
+    {
+        if (_body is null && Utf8Raw is { } raw && ascii.Length <= 256)
+        {
+            Span<byte> needle = stackalloc byte[ascii.Length];
+            for (var i = 0; i < ascii.Length; i++) needle[i] = (byte)ascii[i];
+            return raw.AsSpan().IndexOf(needle) >= 0;
+        }
+        return Body.IndexOf(ascii, StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>The raw body when it is UTF-8 (the charset says so, or there is none); null otherwise.</summary>
+    private byte[]? Utf8Raw => _raw is not null && (_encoding is null || _encoding.CodePage == 65001) ? _raw : null;
+
+    /// <summary>Only JSON whitespace (as string.IsNullOrWhiteSpace would see it for ASCII; other bytes decide by the decoded text).</summary>
+    private bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        var nonAscii = false;
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80) nonAscii = true;
+            else if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\n' && b != (byte)'\r' && b != 0x0B && b != 0x0C && b is < 0x1C or > 0x1F) return false;
+        }
+        return !nonAscii || string.IsNullOrWhiteSpace(Body);
+    }
+
+    private string Decode()
+    {
+        if (_raw is null || _raw.Length == 0) return string.Empty;
+        return (_encoding ?? Encoding.UTF8).GetString(_raw);
+    }
+
+    private static ReadOnlySpan<byte> StripBom(byte[] raw) =>
+        raw.Length >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? raw.AsSpan(3) : raw;
 }

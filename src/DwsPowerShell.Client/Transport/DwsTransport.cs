@@ -161,6 +161,7 @@ public sealed class DwsTransport : IDisposable
             rest.AddHeader(header.Key, header.Value);
         }
         if (request.Body is not null) rest.AddBody(signing.Body, ContentType.Json);
+        rest.AdvancedResponseWriter = s_readAnswer;
 
         var started = Stopwatch.GetTimestamp();
         var answer = await _rest.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
@@ -184,8 +185,94 @@ public sealed class DwsTransport : IDisposable
         }
     }
 
+    private static readonly Func<HttpResponseMessage, RestRequest, RestResponse> s_readAnswer = ReadAnswer;
+
+    /// <summary>
+    /// Reads an HTTP answer straight from the <see cref="HttpResponseMessage"/> (RestSharp's own reading keeps the
+    /// body twice, as bytes and as a string, and copies every header into parameter lists): the body once as bytes,
+    /// the headers into one dictionary. The body is already buffered (RestSharp sends with ResponseContentRead), so
+    /// the synchronous read does not block; a failure reading it is reported like RestSharp reports one.
+    /// </summary>
+    private static RestResponse ReadAnswer(HttpResponseMessage message, RestRequest request)
+    {
+        var status = (int)message.StatusCode;
+        try
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            CopyHeaders(message.Headers, headers);
+            byte[] body;
+            Encoding? encoding = null;
+            if (message.Content is { } content)
+            {
+                CopyHeaders(content.Headers, headers);
+                body = content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                encoding = CharsetEncoding(content.Headers.ContentType?.CharSet);
+            }
+            else
+            {
+                body = Array.Empty<byte>();
+            }
+            return new AnswerResponse(request, new DwsResponse(status, body, encoding, headers))
+            {
+                StatusCode = message.StatusCode,
+                IsSuccessStatusCode = message.IsSuccessStatusCode,
+                ResponseStatus = ResponseStatus.Completed,
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new AnswerResponse(request, null)
+            {
+                StatusCode = message.StatusCode,
+                ResponseStatus = ResponseStatus.Error,
+                ErrorException = ex,
+                ErrorMessage = ex.Message,
+            };
+        }
+    }
+
+    private static void CopyHeaders(System.Net.Http.Headers.HttpHeaders from, Dictionary<string, string> to)
+    {
+#if NET8_0_OR_GREATER
+        foreach (var header in from.NonValidated)
+        {
+            string? last = null;
+            foreach (var value in header.Value) last = value;
+            to[header.Key] = last ?? string.Empty;
+        }
+#else
+        foreach (var header in from)
+        {
+            string? last = null;
+            foreach (var value in header.Value) last = value;
+            to[header.Key] = last ?? string.Empty;
+        }
+#endif
+    }
+
+    private static Encoding? CharsetEncoding(string? charset)
+    {
+        if (string.IsNullOrEmpty(charset)) return null;
+        try
+        {
+            return Encoding.GetEncoding(charset!.Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class AnswerResponse : RestResponse
+    {
+        public AnswerResponse(RestRequest request, DwsResponse? answer) : base(request) => Answer = answer;
+
+        public DwsResponse? Answer { get; }
+    }
+
     private static DwsResponse ToResponse(RestResponse answer)
     {
+        if (answer is AnswerResponse { Answer: { } read }) return read;
         if (answer.ResponseStatus == ResponseStatus.TimedOut) return DwsResponse.Failed(DwsTransportFailure.Timeout, answer.ErrorException);
         if ((int)answer.StatusCode == 0)
         {

@@ -45,11 +45,11 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.61 Starting a Cluster: returns the job (job_id comes next to a null error_code: quirks.md 2.2).</summary>
     public async Task<DwsJob> StartAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        RequireJob(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/start").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId, "start");
+        await SendForJobAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/start").Path("cluster_id", clusterId), clusterId, "start", cancellationToken).ConfigureAwait(false);
 
     /// <summary>5.2.62 Stopping a Cluster: returns the job.</summary>
     public async Task<DwsJob> StopAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        RequireJob(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/stop").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId, "stop");
+        await SendForJobAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/stop").Path("cluster_id", clusterId), clusterId, "stop", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// 5.2.27 Expanding Cluster Capacity/Adding Idle Nodes (v1.0 resize). Documented with no answer body;
@@ -116,7 +116,11 @@ public sealed partial class ClustersApi
     private static ClusterActionResult ActionResult(ClusterJobResponse? answer, string clusterId) =>
         new(clusterId, ToJob(answer, clusterId), answer?.ErrorCode, answer?.ErrorMessage);
 
-    private static DwsJob RequireJob(ClusterJobResponse? answer, string clusterId, string action) =>
-        ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer("POST", $"/v1/{{project_id}}/clusters/{{cluster_id}}/{action}",
+    /// <summary>Sends a cluster action whose answer must carry a job ID (quirks.md 2.2) and returns the job; an answer without one is unusable.</summary>
+    private async Task<DwsJob> SendForJobAsync(DwsRequest request, string clusterId, string action, CancellationToken cancellationToken)
+    {
+        var answer = await _transport.SendAsync<ClusterJobResponse>(request, cancellationToken).ConfigureAwait(false);
+        return ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer(request.Method, request.Template,
             $"The service accepted the {action} request for cluster {clusterId} but returned no job ID{(answer?.ErrorCode is { } code ? " (error_code " + code + ")" : "")}. The {action} may still be running: check the cluster's status.");
+    }
 }

@@ -51,6 +51,6 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.57 Changing Flavors: returns the job (job_id comes next to error_code: quirks.md 2.2).</summary>
     public async Task<DwsJob> ChangeFlavorAsync(string clusterId, ChangeFlavorRequest request, CancellationToken cancellationToken = default) =>
-        RequireJob(await _transport.SendAsync<Models.Clusters.ClusterJobResponse>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/flavor").Path("cluster_id", clusterId)
-            .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId, "flavor change");
+        await SendForJobAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/flavor").Path("cluster_id", clusterId).WithBody(Checked(request)),
+            clusterId, "flavor change", cancellationToken).ConfigureAwait(false);
 }

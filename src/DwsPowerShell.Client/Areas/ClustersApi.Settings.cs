@@ -120,7 +120,7 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.36 Performing a Switchback: restores the primary/standby balance (sub_status UNBALANCED); returns the job.</summary>
     public async Task<DwsJob> SwitchbackAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        RequireJob(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/switchover").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId, "switchback");
+        await SendForJobAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/switchover").Path("cluster_id", clusterId), clusterId, "switchback", cancellationToken).ConfigureAwait(false);
 
     /// <summary>5.2.37 Removing the Read-only Status: clears READONLY from the cluster's sub_status (no body either way).</summary>
     public Task CancelReadOnlyAsync(string clusterId, CancellationToken cancellationToken = default) =>
@@ -166,7 +166,7 @@ public sealed partial class ClustersApi
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         request.Validate();
-        var answer = await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/encrypt").Path("cluster_id", clusterId).WithBody(request), cancellationToken).ConfigureAwait(false);
-        return RequireJob(answer, clusterId, "encryption");
+        return await SendForJobAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/encrypt").Path("cluster_id", clusterId).WithBody(request),
+            clusterId, "encryption", cancellationToken).ConfigureAwait(false);
     }
 }

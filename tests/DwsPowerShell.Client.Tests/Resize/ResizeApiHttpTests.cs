@@ -168,6 +168,8 @@ public class ResizeApiHttpTests
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.ChangeFlavorAsync(Id, new ChangeFlavorRequest("f2")));
         Assert.Equal("DWS.Client.InvalidResponse", ex.ErrorCode);
         Assert.Contains("no job ID", ex.Message);
+        Assert.Equal("POST", ex.Method);
+        Assert.Equal("/v1/{project_id}/clusters/{cluster_id}/flavor", ex.Path);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$out = Join-Path $root 'out' 'DwsPowerShell'
+$out = Join-Path $root 'out/DwsPowerShell'
 $bin = Join-Path $root "src/DwsPowerShell/bin/$Configuration/netstandard2.0"
 
 function Assert-DotNet {

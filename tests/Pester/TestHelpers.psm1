@@ -20,9 +20,10 @@ function Start-DwsEmulator {
     $project = Join-Path $script:Root 'src/DwsPowerShell.Emulator'
     & dotnet build $project -nologo -v:q | Out-Null
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @('run', '--no-build', '--project', $project, '--', '--urls', 'http://127.0.0.1:0', '--time-scale', "$TimeScale") + $ExtraArguments) {
-        $psi.ArgumentList.Add($a)
-    }
+    # One argument string (ProcessStartInfo.ArgumentList does not exist in Windows PowerShell 5.1).
+    $arguments = @('run', '--no-build', '--project', $project, '--', '--urls', 'http://127.0.0.1:0', '--time-scale', "$TimeScale") + $ExtraArguments
+    $psi.Arguments = ($arguments | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' }) -join ' '
+
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
@@ -41,7 +42,10 @@ function Start-DwsEmulator {
 
 function Stop-DwsEmulator {
     param([Parameter(Mandatory)] $Emulator)
-    if (-not $Emulator.Process.HasExited) { $Emulator.Process.Kill($true) }
+    if (-not $Emulator.Process.HasExited) {
+        # dotnet run starts the emulator as a child: stop the whole tree where the runtime can (PowerShell 7).
+        if ($PSVersionTable.PSEdition -eq 'Core') { $Emulator.Process.Kill($true) } else { $Emulator.Process.Kill() }
+    }
     $Emulator.Process.Dispose()
 }
 

@@ -36,28 +36,30 @@ public sealed class JobsApi
         var pending = new List<string>(ids);
         var finished = new ConcurrentDictionary<string, DwsJob>(StringComparer.Ordinal);
         using var throttle = new SemaphoreSlim(options.MaxConcurrentRequests);
+        var report = new object();
 
         await DwsWaiter.PollAsync(async ct =>
         {
             var polls = pending.Select(async id =>
             {
                 await throttle.WaitAsync(ct).ConfigureAwait(false);
+                DwsJob job;
                 try
                 {
-                    return await GetAsync(id, ct).ConfigureAwait(false);
+                    job = await GetAsync(id, ct).ConfigureAwait(false);
                 }
                 finally
                 {
                     throttle.Release();
                 }
+                // Reported as soon as it arrives, but one call at a time: onUpdate typically writes progress, which is not thread-safe.
+                lock (report)
+                {
+                    onUpdate?.Invoke(job);
+                    if (job.IsFinished) finished[id] = job;
+                }
             }).ToList();
-            var answers = await Task.WhenAll(polls).ConfigureAwait(false);
-            // One caller thread at a time: onUpdate typically writes progress, which is not thread-safe.
-            for (var k = 0; k < answers.Length; k++)
-            {
-                onUpdate?.Invoke(answers[k]);
-                if (answers[k].IsFinished) finished[pending[k]] = answers[k];
-            }
+            await Task.WhenAll(polls).ConfigureAwait(false);
             pending.RemoveAll(finished.ContainsKey);
             return pending.Count == 0;
         }, options, () => pending.ToList(), ids.Count == 1 ? "job " + ids[0] : $"{ids.Count} jobs", cancellationToken).ConfigureAwait(false);

@@ -32,7 +32,7 @@ namespace DwsPowerShell.Commands.Cluster;
 /// </example>
 [Cmdlet(VerbsCommon.New, "DwsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ClusterCreation), typeof(ClusterModel))]
-public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet
+public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecification
 {
     private const string V2 = "v2";
     private const string V1 = "v1.0";
@@ -144,37 +144,15 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet
         if (!ShouldChange(Name, $"Create DWS cluster ({Flavor}, {NodeCount} nodes, API {ApiVersion})", force: false)) return;
         try
         {
-            var tags = Tag?.Cast<DictionaryEntry>().Select(e => new ClusterTag(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)).ToList();
-            var publicIp = PublicIpBindType is null && EipId is null ? null : new ClusterPublicIp { PublicBindType = PublicIpBindType ?? ClusterPublicIp.BindExisting, EipId = EipId };
             ClusterCreation created;
             if (ApiVersion == V1)
             {
-                var request = V1Request(publicIp, tags);
+                var request = V1Request();
                 created = Await(ct => DwsSession.Clusters.CreateV1Async(request, ct));
             }
             else
             {
-                var request = new CreateClusterRequest
-                {
-                    Name = Name,
-                    Flavor = Flavor,
-                    NumNode = NodeCount,
-                    NumCn = CoordinatorNodeCount,
-                    AdminUserName = AdminCredential.UserName,
-                    Port = Port,
-                    AvailabilityZones = AvailabilityZone.ToList(),
-                    VpcId = VpcId,
-                    SubnetId = SubnetId,
-                    SecurityGroupId = SecurityGroupId,
-                    PublicIp = publicIp,
-                    DatastoreVersion = DatastoreVersion,
-                    MasterKeyId = KmsKeyId,
-                    MasterKeyName = KmsKeyName,
-                    Volume = VolumeType is null && VolumeSizeGB is null ? null : new ClusterVolume { Volume = VolumeType, Capacity = VolumeSizeGB },
-                    Tags = tags,
-                    EnterpriseProjectId = EnterpriseProjectId,
-                };
-                request.SetAdminPassword(AdminCredential.Password);
+                var request = ClusterSpecification.ToCreateRequest(this);
                 created = Await(async ct =>
                 {
                     request.DatastoreVersion ??= await DwsSession.Clusters.GetDefaultDatastoreVersionAsync(Flavor, ct).ConfigureAwait(false);
@@ -196,8 +174,9 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet
         }
     }
 
-    private CreateClusterV1Request V1Request(ClusterPublicIp? publicIp, List<ClusterTag>? tags)
+    private CreateClusterV1Request V1Request()
     {
+        var tags = ClusterSpecification.Tags(this);
         var unsupported = new[] { nameof(DatastoreVersion), nameof(VolumeType), nameof(VolumeSizeGB), nameof(KmsKeyId), nameof(KmsKeyName) }
             .Where(MyInvocation.BoundParameters.ContainsKey).ToList();
         if (unsupported.Count > 0)
@@ -218,7 +197,7 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet
             VpcId = VpcId,
             SubnetId = SubnetId,
             SecurityGroupId = SecurityGroupId,
-            PublicIp = publicIp,
+            PublicIp = ClusterSpecification.PublicIp(this),
             Tags = tags?.FirstOrDefault(),
             EnterpriseProjectId = EnterpriseProjectId,
         };

@@ -25,7 +25,7 @@ namespace DwsPowerShell.Commands.Cluster;
 /// </example>
 [Cmdlet(VerbsDiagnostic.Test, "DwsClusterCreation")]
 [OutputType(typeof(bool), typeof(DwsCheckResult))]
-public sealed class TestDwsClusterCreationCommand : DwsCmdlet
+public sealed class TestDwsClusterCreationCommand : DwsCmdlet, IClusterSpecification
 {
     /// <summary>Unique cluster name: 4 to 64 characters, starting with a letter; letters, digits, - and _.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -130,27 +130,7 @@ public sealed class TestDwsClusterCreationCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        var request = new CreateClusterRequest
-        {
-            Name = Name,
-            Flavor = Flavor,
-            NumNode = NodeCount,
-            NumCn = CoordinatorNodeCount,
-            AdminUserName = AdminCredential.UserName,
-            Port = Port,
-            AvailabilityZones = AvailabilityZone.ToList(),
-            VpcId = VpcId,
-            SubnetId = SubnetId,
-            SecurityGroupId = SecurityGroupId,
-            PublicIp = PublicIpBindType is null && EipId is null ? null : new ClusterPublicIp { PublicBindType = PublicIpBindType ?? ClusterPublicIp.BindExisting, EipId = EipId },
-            DatastoreVersion = DatastoreVersion,
-            MasterKeyId = KmsKeyId,
-            MasterKeyName = KmsKeyName,
-            Volume = VolumeType is null && VolumeSizeGB is null ? null : new ClusterVolume { Volume = VolumeType, Capacity = VolumeSizeGB },
-            Tags = Tag?.Cast<DictionaryEntry>().Select(e => new ClusterTag(Convert.ToString(e.Key, CultureInfo.InvariantCulture)!, Convert.ToString(e.Value, CultureInfo.InvariantCulture) ?? string.Empty)).ToList(),
-            EnterpriseProjectId = EnterpriseProjectId,
-        };
-        request.SetAdminPassword(AdminCredential.Password);
+        var request = ClusterSpecification.ToCreateRequest(this);
         DwsCheckResult result;
         try
         {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Waiting;
 
 namespace DwsPowerShell;
@@ -39,6 +40,15 @@ public abstract class DwsWaitingCmdlet : DwsCmdlet
         {
             WriteProgress(new ProgressRecord(id, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
+    }
+
+    /// <summary>Waits for one job with its own progress in the bar; a FAIL throws <see cref="DwsJobFailedException"/>.</summary>
+    protected DwsJob WaitForJob(DwsJob job, string activity)
+    {
+        var done = AwaitWithProgress(activity, (progress, ct) =>
+            DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}".TrimEnd(), j.ProgressPercent), ct));
+        done.ClusterId ??= job.ClusterId;
+        return done;
     }
 }
 

@@ -59,8 +59,7 @@ public sealed class EnableDwsClusterEncryptionCommand : DwsLongRunningCmdlet
                 var job = Await(ct => DwsSession.Clusters.EncryptAsync(id, request, ct));
                 if (Wait)
                 {
-                    job = AwaitWithProgress($"Encrypting DWS cluster {id}", (progress, ct) =>
-                        DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}", j.ProgressPercent), ct));
+                    job = WaitForJob(job, $"Encrypting DWS cluster {id}");
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);

@@ -42,8 +42,7 @@ public sealed class InvokeDwsClusterSwitchbackCommand : DwsLongRunningCmdlet
                 var job = Await(ct => DwsSession.Clusters.SwitchbackAsync(id, ct));
                 if (Wait)
                 {
-                    job = AwaitWithProgress($"Switching back DWS cluster {id}", (progress, ct) =>
-                        DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}", j.ProgressPercent), ct));
+                    job = WaitForJob(job, $"Switching back DWS cluster {id}");
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);

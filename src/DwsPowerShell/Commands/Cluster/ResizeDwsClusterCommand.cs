@@ -151,8 +151,7 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
             var activity = scaleIn ? $"Scaling in DWS cluster {id}" : $"Scaling out DWS cluster {id}";
             if (result.Job is { } job)
             {
-                AwaitWithProgress(activity, (progress, ct) =>
-                    DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}", j.ProgressPercent), ct));
+                WaitForJob(job, activity);
             }
             WriteObject(AwaitWithProgress(activity, (progress, ct) =>
                 DwsSession.Clusters.WaitForStatusAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
@@ -197,8 +196,7 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
                 return;
             }
             var activity = $"Changing the flavor of DWS cluster {id}";
-            AwaitWithProgress(activity, (progress, ct) =>
-                DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}", j.ProgressPercent), ct));
+            WaitForJob(job, activity);
             WriteObject(AwaitWithProgress(activity, (progress, ct) =>
                 DwsSession.Clusters.WaitForStatusAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
         }

@@ -38,8 +38,7 @@ public sealed class StartDwsClusterCommand : DwsLongRunningCmdlet
                 var job = Await(ct => DwsSession.Clusters.StartAsync(id, ct));
                 if (Wait)
                 {
-                    job = AwaitWithProgress($"Starting DWS cluster {id}", (progress, ct) =>
-                        DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}", j.ProgressPercent), ct));
+                    job = WaitForJob(job, $"Starting DWS cluster {id}");
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);

@@ -42,8 +42,7 @@ public sealed class StopDwsClusterCommand : DwsLongRunningCmdlet
                 var job = Await(ct => DwsSession.Clusters.StopAsync(id, ct));
                 if (Wait)
                 {
-                    job = AwaitWithProgress($"Stopping DWS cluster {id}", (progress, ct) =>
-                        DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName ?? j.JobId}: {j.Status} {j.Progress}", j.ProgressPercent), ct));
+                    job = WaitForJob(job, $"Stopping DWS cluster {id}");
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);

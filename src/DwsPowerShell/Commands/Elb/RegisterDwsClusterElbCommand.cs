@@ -43,8 +43,7 @@ public sealed class RegisterDwsClusterElbCommand : DwsLongRunningCmdlet
                 WriteObject(job);
                 return;
             }
-            AwaitWithProgress($"Binding ELB {ElbId} to DWS cluster {ClusterId}", (progress, ct) =>
-                DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.Status} {j.Progress}".Trim(), j.ProgressPercent), ct));
+            WaitForJob(job, $"Binding ELB {ElbId} to DWS cluster {ClusterId}");
             WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
         }
         catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)

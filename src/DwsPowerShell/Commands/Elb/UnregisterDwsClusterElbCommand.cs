@@ -43,8 +43,7 @@ public sealed class UnregisterDwsClusterElbCommand : DwsLongRunningCmdlet
                 WriteObject(job);
                 return;
             }
-            AwaitWithProgress($"Unbinding ELB {ElbId} from DWS cluster {ClusterId}", (progress, ct) =>
-                DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.Status} {j.Progress}".Trim(), j.ProgressPercent), ct));
+            WaitForJob(job, $"Unbinding ELB {ElbId} from DWS cluster {ClusterId}");
             WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
         }
         catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)

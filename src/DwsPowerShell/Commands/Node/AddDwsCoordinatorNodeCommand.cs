@@ -56,7 +56,7 @@ public sealed class AddDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
                 WriteObject(job);
                 return;
             }
-            AwaitWithProgress($"Adding CNs to cluster {ClusterId}", (progress, ct) => DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName} {j.Status}", j.ProgressPercent), ct));
+            WaitForJob(job, $"Adding CNs to cluster {ClusterId}");
             WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(ClusterId, ct)).Instances, enumerateCollection: true);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)

@@ -61,7 +61,7 @@ public sealed class RemoveDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
                     WriteObject(job);
                     continue;
                 }
-                AwaitWithProgress($"Deleting CNs of cluster {clusterId}", (progress, ct) => DwsSession.Jobs.WaitAsync(job.JobId, WaitOptions, j => progress($"{j.JobName} {j.Status}", j.ProgressPercent), ct));
+                WaitForJob(job, $"Deleting CNs of cluster {clusterId}");
                 WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(clusterId, ct)).Instances, enumerateCollection: true);
             }
             catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)

@@ -10,15 +10,14 @@ public static class SignatureEncoding
 {
     private const string UpperHex = "0123456789ABCDEF";
 
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<char> s_unreserved =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+#endif
+
     public static string Encode(string value)
     {
-        if (value.Length == 0) return value;
-        var needs = false;
-        foreach (var c in value)
-        {
-            if (!IsUnreserved(c)) { needs = true; break; }
-        }
-        if (!needs) return value;
+        if (value.Length == 0 || AllUnreserved(value.AsSpan())) return value;
 
         var bytes = Encoding.UTF8.GetBytes(value);
         var sb = new StringBuilder(bytes.Length * 3);
@@ -41,6 +40,17 @@ public static class SignatureEncoding
     {
         if (plusIsSpace && value.IndexOf('+') >= 0) value = value.Replace('+', ' ');
         return value.IndexOf('%') < 0 ? value : Uri.UnescapeDataString(value);
+    }
+
+    /// <summary>True when no character of <paramref name="text"/> needs encoding (vectorised on net8.0).</summary>
+    internal static bool AllUnreserved(ReadOnlySpan<char> text)
+    {
+#if NET8_0_OR_GREATER
+        return text.IndexOfAnyExcept(s_unreserved) < 0;
+#else
+        foreach (var c in text) if (!IsUnreserved(c)) return false;
+        return true;
+#endif
     }
 
     internal static bool IsUnreserved(char c) =>

@@ -55,4 +55,37 @@ public class SignerConcurrencyTests
         var signature = Convert.ToHexString(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign))).ToLowerInvariant();
         Assert.EndsWith("Signature=" + signature, a);
     }
+
+    [Theory]
+    [InlineData("20240315T083015Z", 10)]      // the usual date, a canonical request within the stack buffer
+    [InlineData("20240315T083015Z", 2000)]    // a canonical request longer than the stack buffer (heap path)
+    [InlineData("é-日付-20240315T083015Z", 10)] // a preset non-ASCII date header, written as UTF-8
+    [InlineData("x", 10)]                     // a one-character date
+    public void Signature_matches_a_plain_reference_computation(string presetDate, int queryLength)
+    {
+        var r = Request(3);
+        r.Query.Add(new("long", new string('q', queryLength)));
+        r.Headers["X-Sdk-Date"] = presetDate;
+        var key = "SK-reference";
+        var authorization = SdkHmacSigner.Sign(r, "AK", key, Now);
+        Assert.EndsWith("Signature=" + ReferenceSignature(r, key), authorization);
+    }
+
+    [Fact]
+    public void A_preset_date_header_longer_than_64_characters_signs_through_the_builder_path()
+    {
+        var r = Request(4);
+        r.Headers["X-Sdk-Date"] = new string('d', 65) + "é";
+        var authorization = SdkHmacSigner.Sign(r, "AK", "SK", Now);
+        Assert.EndsWith("Signature=" + ReferenceSignature(r, "SK"), authorization);
+    }
+
+    /// <summary>SDK-HMAC-SHA256 computed the plain way from the signer's own canonical request.</summary>
+    private static string ReferenceSignature(SigningRequest signed, string key)
+    {
+        var canonical = SdkHmacSigner.CanonicalRequest(signed, SdkHmacSigner.SignedHeaderNames(signed.Headers));
+        var stringToSign = "SDK-HMAC-SHA256\n" + signed.Headers["X-Sdk-Date"] + "\n"
+            + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
+        return Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(stringToSign))).ToLowerInvariant();
+    }
 }

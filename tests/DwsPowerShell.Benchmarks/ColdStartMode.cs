@@ -6,10 +6,10 @@ using DwsPowerShell.Client.Auth;
 namespace DwsPowerShell.Benchmarks;
 
 /// <summary>
-/// <c>coldstart [N] [--no-r2r]</c>: N times, starts <c>dotnet DwsPowerShell.Benchmarks.dll coldstart-child URL</c>, which
-/// creates a DwsSession and sends one GET /v1.0/{project_id}/clusters to an emulator child; reports the median
-/// wall time from process start to the child's exit after printing the answer, and the part spent in our code
-/// (from Main to the answer). Then the same for a ReadyToRun publish of this program (unless --no-r2r).
+/// <c>coldstart [N] [--no-r2r]</c>: N rounds of fresh processes, each <c>dotnet DwsPowerShell.Benchmarks.dll coldstart-child URL
+/// [floor]</c>, which creates a DwsSession (or, with <c>floor</c>, a bare HttpClient) and sends one
+/// GET /v1.0/{project_id}/clusters to an emulator child. Reports the wall time from process start to exit after the
+/// answer, and the part after Main. Measured for this build (JIT) and for a ReadyToRun publish of this program.
 /// </summary>
 internal static class ColdStartMode
 {
@@ -17,14 +17,18 @@ internal static class ColdStartMode
     {
         var runs = args.Length > 1 && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 15;
         using var emulator = EmulatorChild.Handle.Start();
-        Console.WriteLine($"JIT: this build ({BenchmarkProgram.AssemblyPath})");
-        await MeasureAsync(BenchmarkProgram.AssemblyPath, emulator.Url, runs);
-        if (Array.IndexOf(args, "--no-r2r") >= 0) return 0;
-
-        var published = PublishReadyToRun();
-        Console.WriteLine();
-        Console.WriteLine($"ReadyToRun: the same program published with PublishReadyToRun ({published})");
-        await MeasureAsync(published, emulator.Url, runs);
+        var variants = new List<(string Name, string Dll, bool Floor)>
+        {
+            ("client, JIT (this build)", BenchmarkProgram.AssemblyPath, false),
+            ("floor (bare HttpClient + signer + JSON), JIT", BenchmarkProgram.AssemblyPath, true),
+        };
+        if (Array.IndexOf(args, "--no-r2r") < 0)
+        {
+            var published = PublishReadyToRun();
+            variants.Add(("client, ReadyToRun publish", published, false));
+            variants.Add(("floor, ReadyToRun publish", published, true));
+        }
+        await MeasureAsync(variants, emulator.Url, runs);
         return 0;
     }
 
@@ -39,7 +43,7 @@ internal static class ColdStartMode
         var output = Path.Combine(Path.GetTempPath(), "dws-coldstart-r2r");
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
         foreach (var a in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
-                     "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q" })
+                     "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q", "--disable-build-servers" })
         {
             psi.ArgumentList.Add(a);
         }
@@ -51,53 +55,72 @@ internal static class ColdStartMode
         return Path.Combine(output, Path.GetFileName(BenchmarkProgram.AssemblyPath));
     }
 
-    private static async Task MeasureAsync(string dll, Uri url, int runs)
+    /// <summary>Runs the variants in turn, round after round, so a change in machine load hits all of them alike.</summary>
+    private static async Task MeasureAsync(List<(string Name, string Dll, bool Floor)> variants, Uri url, int runs)
     {
-        var wall = new List<double>();
-        var toMain = new List<double>();
-        var inMain = new List<double>();
-        var session = new List<double>();
-        for (var i = 0; i < runs + 1; i++)
+        var figures = variants.Select(_ => new Figures()).ToArray();
+        for (var round = 0; round < runs + 1; round++)
         {
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-            psi.ArgumentList.Add(dll);
-            psi.ArgumentList.Add("coldstart-child");
-            psi.ArgumentList.Add(url.ToString());
-            var startedAt = DateTimeOffset.UtcNow;
-            var watch = Stopwatch.StartNew();
-            using var child = Process.Start(psi)!;
-            var output = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            watch.Stop();
-            if (child.ExitCode != 0) throw new InvalidOperationException("coldstart-child failed: " + output);
-            if (i == 0) continue; // the first run warms the disk cache
-            // Child prints: "<unix ms at Main> <ms Main→session> <ms Main→answer>"
-            var parts = output.Trim().Split(' ');
-            var mainAt = long.Parse(parts[0], CultureInfo.InvariantCulture);
-            wall.Add(watch.Elapsed.TotalMilliseconds);
-            toMain.Add(mainAt - startedAt.ToUnixTimeMilliseconds());
-            session.Add(double.Parse(parts[1], CultureInfo.InvariantCulture));
-            inMain.Add(double.Parse(parts[2], CultureInfo.InvariantCulture));
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+                psi.ArgumentList.Add(variants[v].Dll);
+                psi.ArgumentList.Add("coldstart-child");
+                psi.ArgumentList.Add(url.ToString());
+                if (variants[v].Floor) psi.ArgumentList.Add("floor");
+                var startedAt = DateTimeOffset.UtcNow;
+                var watch = Stopwatch.StartNew();
+                using var child = Process.Start(psi)!;
+                var output = await child.StandardOutput.ReadToEndAsync();
+                await child.WaitForExitAsync();
+                watch.Stop();
+                if (child.ExitCode != 0) throw new InvalidOperationException("coldstart-child failed: " + output);
+                if (round == 0) continue; // the first round warms the disk cache
+                // Child prints: "<unix ms at Main> <ms Main→session or HttpClient> <ms Main→answer> <count>"
+                var parts = output.Trim().Split(' ');
+                figures[v].Wall.Add(watch.Elapsed.TotalMilliseconds);
+                figures[v].ToMain.Add(long.Parse(parts[0], CultureInfo.InvariantCulture) - startedAt.ToUnixTimeMilliseconds());
+                figures[v].Setup.Add(double.Parse(parts[1], CultureInfo.InvariantCulture));
+                figures[v].InMain.Add(double.Parse(parts[2], CultureInfo.InvariantCulture));
+            }
         }
-        Console.WriteLine($"{runs} runs (after one warm-up run):");
-        Console.WriteLine("| figure | median (ms) | min (ms) | max (ms) |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        Row("wall: process start → exit after the first answer", wall);
-        Row("dotnet host + runtime start → Main", toMain);
-        Row("Main → DwsSession constructed", session);
-        Row("Main → first answer (ours: session, signing, RestSharp/Polly/JSON, one loopback GET)", inMain);
+        Console.WriteLine($"{runs} rounds (after one warm-up round); median (min–max) in ms:");
+        Console.WriteLine("| variant | wall: process start → exit after the first answer | host + runtime → Main | Main → session (or HttpClient) | Main → first answer |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var f = figures[v];
+            Console.WriteLine($"| {variants[v].Name} | {Cell(f.Wall)} | {Cell(f.ToMain)} | {Cell(f.Setup)} | {Cell(f.InMain)} |");
+        }
     }
 
-    private static void Row(string name, List<double> values)
+    private sealed class Figures
+    {
+        public List<double> Wall { get; } = new();
+        public List<double> ToMain { get; } = new();
+        public List<double> Setup { get; } = new();
+        public List<double> InMain { get; } = new();
+    }
+
+    private static string Cell(List<double> values)
     {
         values.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {values[values.Count / 2]:0} | {values[0]:0} | {values[^1]:0} |"));
+        return string.Create(CultureInfo.InvariantCulture, $"{values[values.Count / 2]:0} ({values[0]:0}–{values[^1]:0})");
     }
 
     public static async Task<int> ChildAsync(string[] args)
     {
         var mainAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var watch = Stopwatch.StartNew();
+        if (args.Length > 2 && args[2] == "floor")
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+            var created = watch.Elapsed.TotalMilliseconds;
+            var listed = await FloorClient.ListClustersAsync(http, new Uri(new Uri(args[1]), FloorClient.Path));
+            var done = watch.Elapsed.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {created:0.0} {done:0.0} {listed.Count}"));
+            return 0;
+        }
         using var session = new DwsSession(new DwsSessionOptions
         {
             Endpoint = new Uri(args[1]),

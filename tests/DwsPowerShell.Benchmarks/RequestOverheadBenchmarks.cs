@@ -19,9 +19,9 @@ namespace DwsPowerShell.Benchmarks;
 [MemoryDiagnoser]
 public class RequestOverheadBenchmarks
 {
-    private const string ProjectId = "emulator0project0000000000000001";
-    private const string Ak = "EMULATORACCESSKEY001";
-    private const string Sk = "emulator-secret-key-do-not-use-in-production";
+    private const string ProjectId = FloorClient.ProjectId;
+    private const string Ak = FloorClient.Ak;
+    private const string Sk = FloorClient.Sk;
 
     private EmulatorChild.Handle? _emulator;
     private DwsSession? _session;
@@ -47,7 +47,7 @@ public class RequestOverheadBenchmarks
         });
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         _rest = new RestSharp.RestClient(new RestSharp.RestClientOptions(_emulator.Url) { FollowRedirects = false, ThrowOnAnyError = false }, useClientFactory: false);
-        _path = "/v1.0/" + ProjectId + "/clusters";
+        _path = FloorClient.Path;
         _url = new Uri(_emulator.Url, _path);
         _host = _emulator.Url.Authority;
         if (Client().GetAwaiter().GetResult().Count != Clusters || Floor().GetAwaiter().GetResult().Count != Clusters
@@ -70,22 +70,7 @@ public class RequestOverheadBenchmarks
     public async Task<IReadOnlyList<Cluster>> Client() => await _session!.Clusters.ListAsync();
 
     [Benchmark(Baseline = true)]
-    public async Task<IReadOnlyList<Cluster>> Floor()
-    {
-        var signing = new SigningRequest("GET", _path);
-        signing.Headers["Host"] = _host;
-        signing.Headers["X-Project-Id"] = ProjectId;
-        var authorization = SdkHmacSigner.Sign(signing, Ak, Sk, DateTime.UtcNow);
-        using var request = new HttpRequestMessage(HttpMethod.Get, _url);
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        request.Headers.TryAddWithoutValidation("X-Sdk-Date", signing.Headers[SdkHmacSigner.DateHeader]);
-        request.Headers.TryAddWithoutValidation("X-Project-Id", ProjectId);
-        using var response = await _http!.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync();
-        var list = await JsonSerializer.DeserializeAsync<FloorClusterList>(body, DwsJson.Options);
-        return list?.Clusters ?? new List<Cluster>();
-    }
+    public Task<IReadOnlyList<Cluster>> Floor() => FloorClient.ListClustersAsync(_http!, _url!);
 
     [Benchmark]
     public async Task<IReadOnlyList<Cluster>> RestSharpFloor()
@@ -100,13 +85,7 @@ public class RequestOverheadBenchmarks
         request.AddHeader("X-Project-Id", ProjectId);
         var response = await _rest!.ExecuteAsync(request);
         if (!response.IsSuccessStatusCode || response.RawBytes is null) throw new InvalidOperationException("HTTP " + (int)response.StatusCode);
-        var list = JsonSerializer.Deserialize<FloorClusterList>(response.RawBytes, DwsJson.Options);
+        var list = JsonSerializer.Deserialize<FloorClient.ClusterList>(response.RawBytes, DwsJson.Options);
         return list?.Clusters ?? new List<Cluster>();
-    }
-
-    private sealed class FloorClusterList
-    {
-        [JsonPropertyName("clusters")]
-        public List<Cluster>? Clusters { get; set; }
     }
 }

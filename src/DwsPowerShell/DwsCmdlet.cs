@@ -86,6 +86,23 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes a per-item error so the pipeline goes on with the next item.</summary>
     protected void WriteDwsError(Exception error, object? target) => WriteError(DwsErrorRecords.From(error, target));
 
+    /// <summary>
+    /// Runs the work for one item; a failure becomes a per-item error on <paramref name="target"/>
+    /// (<see cref="WriteDwsError"/>) so the pipeline goes on with the next item. A stopped pipeline
+    /// (<see cref="PipelineStoppedException"/>) and Ctrl+C (<see cref="OperationCanceledException"/>) pass through.
+    /// </summary>
+    protected void ForItem(object? target, Action body)
+    {
+        try
+        {
+            body();
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
+        {
+            WriteDwsError(ex, target);
+        }
+    }
+
     /// <summary>Stops the pipeline: nothing further can work (bad configuration, bad credentials).</summary>
     protected void ThrowDwsError(Exception error, object? target) => ThrowTerminatingError(DwsErrorRecords.From(error, target));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Clusters;
 
@@ -14,7 +15,7 @@ public class ClusterCmdletSupportTests
     public async Task ScaleIn_refuses_a_count_not_offered_and_names_the_allowed_values_without_sending()
     {
         _server.Respond(200, """{"shrink_sequence":[3,6]}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => session.Clusters.ScaleInAsync(Id, 4));
         Assert.Contains("Allowed values: 3, 6", ex.Message);
         Assert.Equal("RemoveNodeCount", ex.ParamName);
@@ -25,7 +26,7 @@ public class ClusterCmdletSupportTests
     public async Task ScaleIn_with_nothing_to_undo_says_so()
     {
         _server.Respond(200, """{"shrink_sequence":[]}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => session.Clusters.ScaleInAsync(Id, 3));
         Assert.Contains("none", ex.Message);
     }
@@ -36,7 +37,7 @@ public class ClusterCmdletSupportTests
         _server.Respond(200, """{"shrink_sequence":["3"]}""")
             .Respond(200, """{"cluster":{"id":"ID","name":"c1","status":"AVAILABLE","flavor_detail":{"type":"Hybrid"}}}""".Replace("ID", Id))
             .Respond(202, """{"job_id":"j-1"}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var result = await session.Clusters.ScaleInAsync(Id, 3, online: true);
         Assert.Equal("j-1", result.JobId);
         Assert.Equal(Id, result.Job!.ClusterId);
@@ -54,7 +55,7 @@ public class ClusterCmdletSupportTests
         _server.Respond(200, """{"shrink_sequence":[3]}""")
             .Respond(200, """{"cluster":{"id":"ID","status":"AVAILABLE"}}""".Replace("ID", Id))
             .Respond(200, """{"error_code":"DWS.0000","error_msg":"ok"}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var result = await session.Clusters.ScaleInAsync(Id, 3);
         Assert.False(result.HasJob);
         using var body = JsonDocument.Parse(_server.Requests[2].Body!);
@@ -70,7 +71,7 @@ public class ClusterCmdletSupportTests
               {"id":"a","spec_name":"dws.d2.xlarge","datastores":[{"version":"8.1.3.333"},{"version":"8.10.0"},{"version":"8.9.1"}]},
               {"id":"b","spec_name":"dws2.m6.4xlarge.8","datastores":[{"version":"9.0.0"}]}],"count":2}
             """);
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         Assert.Equal("8.10.0", await session.Clusters.GetDefaultDatastoreVersionAsync("DWS.D2.XLARGE"));
         Assert.Equal("/v2/p1/node-types", _server.Single().Path);
     }
@@ -79,7 +80,7 @@ public class ClusterCmdletSupportTests
     public async Task Default_datastore_version_of_an_unknown_flavor_names_the_available_ones()
     {
         _server.Respond(200, """{"node_types":[{"id":"a","spec_name":"dws.d2.xlarge","datastores":[]}]}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => session.Clusters.GetDefaultDatastoreVersionAsync("nope"));
         Assert.Contains("dws.d2.xlarge", ex.Message);
         _server.Respond(200, """{"node_types":[{"id":"a","spec_name":"dws.d2.xlarge","datastores":[]}]}""");

@@ -1,6 +1,7 @@
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Clusters;
 
@@ -80,7 +81,7 @@ public class ClusterWaiterTests
                .Respond(200, Detail("AVAILABLE", "REBOOTING", "\"REBOOTING\":\"90%\""))
                .Respond(200, Detail("AVAILABLE", null, "\"REBOOTING\":\"100%\""))
                .Respond(200, Detail("AVAILABLE"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var seen = new List<string>();
         var cluster = await session.Clusters.WaitForStatusAsync(Id, s_fast, c => seen.Add($"{c.TaskStatus}|{string.Join(",", c.ActionProgress?.Values ?? Enumerable.Empty<string>())}"));
         Assert.Equal(new[] { "REBOOTING|10%", "REBOOTING|90%", "|100%", "|" }, seen);
@@ -98,7 +99,7 @@ public class ClusterWaiterTests
     public async Task WaitForStatus_throws_on_a_failure_state(string status, string? task)
     {
         _server.Respond(200, Detail("CREATING")).Respond(200, Detail(status, task, failed: "DWS.0114"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsResourceFailedException>(() => session.Clusters.WaitForStatusAsync(Id, s_fast));
         Assert.Equal(("cluster", Id, "dws-1"), (ex.ResourceType, ex.ResourceId, ex.ResourceName));
         Assert.Equal(status, ex.Status);
@@ -114,7 +115,7 @@ public class ClusterWaiterTests
     public async Task WaitForStatus_gives_up_at_the_timeout_naming_the_state()
     {
         _server.RespondAlways(200, Detail("AVAILABLE", "GROWING", "\"GROWING\":\"40%\""));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsWaitTimeoutException>(() => session.Clusters.WaitForStatusAsync(Id,
             new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromMilliseconds(100) }));
         var pending = Assert.Single(ex.Pending);
@@ -126,7 +127,7 @@ public class ClusterWaiterTests
     public async Task WaitForStatus_passes_on_a_404()
     {
         _server.Respond(404, """{"error_code":"DWS.0001","error_msg":"not found"}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.WaitForStatusAsync(Id, s_fast));
         Assert.True(ex.IsNotFound);
     }
@@ -137,7 +138,7 @@ public class ClusterWaiterTests
         _server.Respond(200, Detail("AVAILABLE"))
                .Respond(200, Detail("DELETING"))
                .Respond(404, """{"error_code":"DWS.0001","error_msg":"not found"}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var seen = new List<string?>();
         await session.Clusters.WaitForDeletionAsync(Id, s_fast, c => seen.Add(c.Status));
         Assert.Equal(new[] { "AVAILABLE", "DELETING" }, seen);
@@ -148,7 +149,7 @@ public class ClusterWaiterTests
     public async Task WaitForDeletion_ends_at_a_deleted_status()
     {
         _server.Respond(200, Detail("DELETING")).Respond(200, Detail("DELETED"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         await session.Clusters.WaitForDeletionAsync(Id, s_fast);
         Assert.Equal(2, _server.Requests.Count);
     }
@@ -157,7 +158,7 @@ public class ClusterWaiterTests
     public async Task WaitForDeletion_throws_when_the_deletion_fails()
     {
         _server.Respond(200, Detail("DELETING")).Respond(200, Detail("DELETE_FAILED"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsResourceFailedException>(() => session.Clusters.WaitForDeletionAsync(Id, s_fast));
         Assert.Equal("DELETE_FAILED", ex.Status);
     }
@@ -166,7 +167,7 @@ public class ClusterWaiterTests
     public async Task WaitForDeletion_does_not_swallow_other_errors()
     {
         _server.Respond(403, """{"error_code":"DWS.0003","error_msg":"forbidden"}""");
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.WaitForDeletionAsync(Id, s_fast));
         Assert.Equal(403, ex.StatusCode);
     }
@@ -175,7 +176,7 @@ public class ClusterWaiterTests
     public async Task FindByName_matches_the_exact_case_sensitive_name()
     {
         _server.RespondAlways(200, List(("a", "dws-1-old", "AVAILABLE"), ("b", "DWS-1", "AVAILABLE"), ("c", "dws-1", "CREATING"), ("d", "dws-1", "DELETED")));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         Assert.Equal("c", (await session.Clusters.FindByNameAsync("dws-1"))!.ClusterId);
         Assert.Equal("b", (await session.Clusters.FindByNameAsync("DWS-1"))!.ClusterId);
         Assert.Null(await session.Clusters.FindByNameAsync("dws"));
@@ -186,7 +187,7 @@ public class ClusterWaiterTests
     public async Task FindByName_refuses_an_ambiguous_name()
     {
         _server.Respond(200, List(("a", "dws-1", "AVAILABLE"), ("b", "dws-1", "CREATING")));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => session.Clusters.FindByNameAsync("dws-1"));
         Assert.Contains("a, b", ex.Message);
     }
@@ -198,7 +199,7 @@ public class ClusterWaiterTests
                .Respond(200, List(("x", "other", "AVAILABLE"), (Id, "dws-1", "CREATING")))
                .Respond(200, Detail("CREATING", null, "\"CREATING\":\"50%\""))
                .Respond(200, Detail("AVAILABLE"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var statuses = new List<string?>();
         var cluster = await session.Clusters.WaitForCreationAsync("dws-1", s_fast, c => statuses.Add(c.Status));
         Assert.Equal(Id, cluster.ClusterId);
@@ -210,7 +211,7 @@ public class ClusterWaiterTests
     public async Task WaitForCreation_throws_on_a_failed_creation()
     {
         _server.Respond(200, List((Id, "dws-1", "CREATING"))).Respond(200, Detail("CREATION FAILED"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsResourceFailedException>(() => session.Clusters.WaitForCreationAsync("dws-1", s_fast));
         Assert.Equal("CREATION FAILED", ex.Status);
     }
@@ -219,7 +220,7 @@ public class ClusterWaiterTests
     public async Task WaitForCreation_times_out_saying_the_cluster_never_appeared()
     {
         _server.RespondAlways(200, List());
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsWaitTimeoutException>(() => session.Clusters.WaitForCreationAsync("dws-1",
             new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromMilliseconds(60) }));
         Assert.Contains("'dws-1' (not listed yet)", ex.Pending);
@@ -229,7 +230,7 @@ public class ClusterWaiterTests
     public async Task Waits_honour_cancellation()
     {
         _server.RespondAlways(200, Detail("CREATING"));
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Clusters.WaitForStatusAsync(Id,
             new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(5) }, cancellationToken: cts.Token));
@@ -238,7 +239,7 @@ public class ClusterWaiterTests
     [Fact]
     public async Task Waits_refuse_bad_ids_and_blank_names_before_any_request()
     {
-        using var session = RecordingHandler.Session(_server);
+        using var session = _server.CreateSession();
         Assert.Equal("clusterId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.WaitForStatusAsync("a/b", s_fast))).ParamName);
         Assert.Equal("clusterId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.WaitForDeletionAsync("..", s_fast))).ParamName);
         Assert.Equal("name", (await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Clusters.WaitForCreationAsync(" ", s_fast))).ParamName);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Clusters;
 
@@ -11,7 +12,7 @@ public class ClustersApiHttpTests
 
     private readonly RecordingHandler _server = new();
 
-    private DwsSession Session() => RecordingHandler.Session(_server);
+    private DwsSession Session() => _server.CreateSession();
 
     private static void AssertJson(string expected, string? actual)
     {
@@ -272,7 +273,7 @@ public class ClustersApiHttpTests
     public async Task Mutations_are_not_retried_on_a_500_but_reads_are()
     {
         _server.Respond(500, """{"error_code":"DWS.9999","error_msg":"boom"}""").Respond(500).Respond(200, ReferenceFixes.ListResponse);
-        using var session = RecordingHandler.Session(_server, maxRetries: 2);
+        using var session = _server.CreateSession(maxRetries: 2);
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.RestartAsync(Id));
         Assert.Equal(500, ex.StatusCode);
         Assert.Equal("DWS.9999", ex.ErrorCode);

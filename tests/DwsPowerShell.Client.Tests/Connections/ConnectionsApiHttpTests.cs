@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Models.Connections;
 using DwsPowerShell.Client.Models.Tags;
-using DwsPowerShell.Client.Tests.Clusters;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Connections;
 
@@ -14,7 +14,7 @@ public class ConnectionsApiHttpTests
 
     private readonly RecordingHandler _server = new();
 
-    private DwsSession Session() => RecordingHandler.Session(_server);
+    private DwsSession Session() => _server.CreateSession();
 
     private static void AssertJson(string expected, string? actual)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.LogicalClusters;
 using DwsPowerShell.Client.Models.Nodes;
-using DwsPowerShell.Client.Tests.Clusters;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.LogicalClusters;
 
@@ -15,7 +15,7 @@ public class LogicalClusterHttpTests
 
     private readonly RecordingHandler _server = new();
 
-    private DwsSession Session() => RecordingHandler.Session(_server);
+    private DwsSession Session() => _server.CreateSession();
 
     private static void AssertJson(string expected, string? actual)
     {

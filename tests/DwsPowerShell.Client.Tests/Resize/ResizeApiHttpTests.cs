@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Resize;
-using DwsPowerShell.Client.Tests.Clusters;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Resize;
 
@@ -13,7 +13,7 @@ public class ResizeApiHttpTests
 
     private readonly RecordingHandler _server = new();
 
-    private DwsSession Session() => RecordingHandler.Session(_server);
+    private DwsSession Session() => _server.CreateSession();
 
     private static void AssertJson(string expected, string? actual)
     {

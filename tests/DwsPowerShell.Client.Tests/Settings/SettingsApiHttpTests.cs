@@ -5,6 +5,7 @@ using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Models.Parameters;
 using DwsPowerShell.Client.Models.Settings;
 using DwsPowerShell.Client.Tests.Clusters;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Settings;
 
@@ -16,7 +17,7 @@ public class SettingsApiHttpTests
 
     private readonly RecordingHandler _server = new();
 
-    private DwsSession Session() => RecordingHandler.Session(_server);
+    private DwsSession Session() => _server.CreateSession();
 
     private static void AssertJson(string expected, string? actual)
     {

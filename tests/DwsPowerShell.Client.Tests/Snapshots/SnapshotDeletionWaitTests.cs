@@ -1,4 +1,5 @@
 using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Snapshots;
 
@@ -13,7 +14,7 @@ public class SnapshotDeletionWaitTests
     [Fact]
     public async Task Polls_until_the_snapshot_answers_404_and_reports_every_answer_before()
     {
-        var fake = SnapRecordingHandler.Sequence(Listed("AVAILABLE"), Listed("DELETING"), (404, NotFound));
+        var fake = RecordingHandler.Sequence(Listed("AVAILABLE"), Listed("DELETING"), (404, NotFound));
         using var session = fake.CreateSession();
         var seen = new List<string?>();
 
@@ -27,7 +28,7 @@ public class SnapshotDeletionWaitTests
     [Fact]
     public async Task An_already_deleted_snapshot_ends_the_wait_at_once()
     {
-        var fake = SnapRecordingHandler.Sequence((404, NotFound));
+        var fake = RecordingHandler.Sequence((404, NotFound));
         using var session = fake.CreateSession();
         await session.Snapshots.WaitForDeletionAsync("s1", Fast);
         fake.Single();
@@ -36,7 +37,7 @@ public class SnapshotDeletionWaitTests
     [Fact]
     public async Task Other_errors_end_the_wait_with_the_error()
     {
-        var fake = SnapRecordingHandler.Sequence(Listed("AVAILABLE"), (403, """{"error_code":"DWS.0015","error_msg":"No permission."}"""));
+        var fake = RecordingHandler.Sequence(Listed("AVAILABLE"), (403, """{"error_code":"DWS.0015","error_msg":"No permission."}"""));
         using var session = fake.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsPowerShell.Client.Errors.DwsApiException>(() => session.Snapshots.WaitForDeletionAsync("s1", Fast));
         Assert.Equal(403, ex.StatusCode);
@@ -45,7 +46,7 @@ public class SnapshotDeletionWaitTests
     [Fact]
     public async Task A_snapshot_that_stays_times_out_naming_its_last_status()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshot":{"id":"s1","status":"AVAILABLE"}}""");
+        var fake = RecordingHandler.Always(200, """{"snapshot":{"id":"s1","status":"AVAILABLE"}}""");
         using var session = fake.CreateSession();
         var options = new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(80) };
 
@@ -58,7 +59,7 @@ public class SnapshotDeletionWaitTests
     [Fact]
     public async Task A_bad_id_is_refused_before_polling()
     {
-        var fake = SnapRecordingHandler.Always(200, "{}");
+        var fake = RecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
         Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.WaitForDeletionAsync("a/b", Fast))).ParamName);
         Assert.Empty(fake.Requests);

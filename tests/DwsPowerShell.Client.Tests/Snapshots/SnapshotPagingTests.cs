@@ -1,3 +1,5 @@
+using DwsPowerShell.Client.Tests.Support;
+
 namespace DwsPowerShell.Client.Tests.Snapshots;
 
 public class SnapshotPagingTests
@@ -8,7 +10,7 @@ public class SnapshotPagingTests
     [Fact]
     public async Task The_next_page_is_fetched_only_when_enumeration_passes_the_current_one()
     {
-        var fake = SnapRecordingHandler.Sequence((200, Page(99, "a", "b")), (200, Page(99, "c", "d")), (200, Page(99, "e")));
+        var fake = RecordingHandler.Sequence((200, Page(99, "a", "b")), (200, Page(99, "c", "d")), (200, Page(99, "e")));
         using var session = fake.CreateSession();
 
         await using var e = session.Snapshots.ListClusterSnapshotsAsync("c1", pageSize: 2).GetAsyncEnumerator();
@@ -31,7 +33,7 @@ public class SnapshotPagingTests
     [Fact]
     public async Task Paging_stops_on_a_short_page_even_when_count_claims_more()
     {
-        var fake = SnapRecordingHandler.Sequence((200, Page(99, "a", "b")), (200, Page(99, "c")));
+        var fake = RecordingHandler.Sequence((200, Page(99, "a", "b")), (200, Page(99, "c")));
         using var session = fake.CreateSession();
 
         var ids = new List<string>();
@@ -47,7 +49,7 @@ public class SnapshotPagingTests
     [Fact]
     public async Task A_full_last_page_costs_one_empty_request_and_no_more()
     {
-        var fake = SnapRecordingHandler.Sequence((200, Page(2, "a", "b")), (200, Page(2)));
+        var fake = RecordingHandler.Sequence((200, Page(2, "a", "b")), (200, Page(2)));
         using var session = fake.CreateSession();
 
         var count = 0;
@@ -60,7 +62,7 @@ public class SnapshotPagingTests
     [Fact]
     public async Task Stopping_early_fetches_no_further_page()
     {
-        var fake = SnapRecordingHandler.Sequence((200, Page(99, "a", "b")), (200, Page(99, "c", "d")));
+        var fake = RecordingHandler.Sequence((200, Page(99, "a", "b")), (200, Page(99, "c", "d")));
         using var session = fake.CreateSession();
 
         var first = new List<string>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Snapshots;
 
@@ -50,7 +51,7 @@ public class SnapshotWaiterTests
     [Fact]
     public async Task Waits_through_creating_until_available_and_reports_every_poll()
     {
-        var fake = SnapRecordingHandler.Sequence(Status("CREATING"), Status("creating"), Status("AVAILABLE"));
+        var fake = RecordingHandler.Sequence(Status("CREATING"), Status("creating"), Status("AVAILABLE"));
         using var session = fake.CreateSession();
         var seen = new List<string?>();
 
@@ -65,7 +66,7 @@ public class SnapshotWaiterTests
     [Fact]
     public async Task Completed_also_ends_the_wait()
     {
-        var fake = SnapRecordingHandler.Sequence(Status("RESTORING"), Status("COMPLETED"));
+        var fake = RecordingHandler.Sequence(Status("RESTORING"), Status("COMPLETED"));
         using var session = fake.CreateSession();
         Assert.Equal("COMPLETED", (await session.Snapshots.WaitForStatusAsync("s1", Fast)).Status);
         Assert.Equal(2, fake.Requests.Count);
@@ -76,7 +77,7 @@ public class SnapshotWaiterTests
     [InlineData("Failed")]
     public async Task A_failure_status_ends_the_wait_with_DwsResourceFailedException(string status)
     {
-        var fake = SnapRecordingHandler.Sequence(Status("CREATING"), Status(status));
+        var fake = RecordingHandler.Sequence(Status("CREATING"), Status(status));
         using var session = fake.CreateSession();
 
         var ex = await Assert.ThrowsAsync<DwsResourceFailedException>(() => session.Snapshots.WaitForStatusAsync("s1", Fast));
@@ -92,7 +93,7 @@ public class SnapshotWaiterTests
     [Fact]
     public async Task A_snapshot_that_never_finishes_times_out_naming_its_last_status()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshot":{"id":"s1","status":"CREATING"}}""");
+        var fake = RecordingHandler.Always(200, """{"snapshot":{"id":"s1","status":"CREATING"}}""");
         using var session = fake.CreateSession();
         var options = new DwsWaitOptions { PollInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(80) };
 
@@ -105,7 +106,7 @@ public class SnapshotWaiterTests
     [Fact]
     public async Task Cancellation_stops_the_wait()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshot":{"id":"s1","status":"CREATING"}}""");
+        var fake = RecordingHandler.Always(200, """{"snapshot":{"id":"s1","status":"CREATING"}}""");
         using var session = fake.CreateSession();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Snapshots.WaitForStatusAsync("s1", Fast, null, cts.Token));
@@ -114,7 +115,7 @@ public class SnapshotWaiterTests
     [Fact]
     public async Task A_bad_id_is_refused_before_polling()
     {
-        var fake = SnapRecordingHandler.Always(200, "{}");
+        var fake = RecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
         Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.WaitForStatusAsync("a/b", Fast))).ParamName);
         Assert.Empty(fake.Requests);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Snapshots;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Snapshots;
 
@@ -11,7 +12,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Create_posts_the_v1_0_body_and_returns_the_new_id()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshot":{"id":"2a4d0f86"}}""");
+        var fake = RecordingHandler.Always(200, """{"snapshot":{"id":"2a4d0f86"}}""");
         using var session = fake.CreateSession();
 
         var result = await session.Snapshots.CreateAsync("c1", "snap-1", "nightly");
@@ -19,7 +20,7 @@ public class SnapshotsApiTests
         var r = fake.Single();
         Assert.Equal("POST", r.Method);
         Assert.Equal("/v1.0/p1/snapshots", r.Path);
-        Assert.Empty(r.Query);
+        Assert.Empty(r.QueryParameters);
         Assert.Equal("""{"snapshot":{"name":"snap-1","cluster_id":"c1","description":"nightly"}}""", r.Body);
         Assert.Equal("2a4d0f86", result.SnapshotId);
         Assert.Equal("2a4d0f86", result.Id);
@@ -32,7 +33,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Create_leaves_out_a_missing_description_and_returns_a_job_when_one_comes_back()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshot":{"id":"s9"},"job_id":"job-7"}""");
+        var fake = RecordingHandler.Always(200, """{"snapshot":{"id":"s9"},"job_id":"job-7"}""");
         using var session = fake.CreateSession();
 
         var result = await session.Snapshots.CreateAsync("c1", "snap-1");
@@ -45,7 +46,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Create_without_an_id_in_the_answer_is_an_error_not_an_empty_snapshot()
     {
-        var fake = SnapRecordingHandler.Always(200, "{}");
+        var fake = RecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
         await Assert.ThrowsAsync<DwsPowerShell.Client.Errors.DwsApiException>(() => session.Snapshots.CreateAsync("c1", "snap-1"));
     }
@@ -57,7 +58,7 @@ public class SnapshotsApiTests
     [InlineData("snap.1", "name")]           // dot
     public async Task Create_refuses_bad_names_before_sending(string name, string parameter)
     {
-        var fake = SnapRecordingHandler.Always(200, OneSnapshot);
+        var fake = RecordingHandler.Always(200, OneSnapshot);
         using var session = fake.CreateSession();
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.CreateAsync("c1", name));
         Assert.Equal(parameter, ex.ParamName);
@@ -68,7 +69,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Create_refuses_a_65_character_name_a_bad_description_and_a_bad_cluster_id()
     {
-        var fake = SnapRecordingHandler.Always(200, OneSnapshot);
+        var fake = RecordingHandler.Always(200, OneSnapshot);
         using var session = fake.CreateSession();
         Assert.Equal("name", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.CreateAsync("c1", "a" + new string('b', 64)))).ParamName);
         var bad = await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.CreateAsync("c1", "snap-1", "a<b"));
@@ -82,7 +83,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task List_gets_every_snapshot_unpaged()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshots":[{"id":"a","size":"500,"},{"id":"b"}],"count":2}""");
+        var fake = RecordingHandler.Always(200, """{"snapshots":[{"id":"a","size":"500,"},{"id":"b"}],"count":2}""");
         using var session = fake.CreateSession();
 
         var all = await session.Snapshots.ListAsync();
@@ -90,7 +91,7 @@ public class SnapshotsApiTests
         var r = fake.Single();
         Assert.Equal("GET", r.Method);
         Assert.Equal("/v1.0/p1/snapshots", r.Path);
-        Assert.Empty(r.Query);
+        Assert.Empty(r.QueryParameters);
         Assert.Equal(new[] { "a", "b" }, all.Select(s => s.SnapshotId));
         Assert.Equal(500d, all[0].Size);
     }
@@ -98,7 +99,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Get_unwraps_the_snapshot()
     {
-        var fake = SnapRecordingHandler.Always(200, OneSnapshot);
+        var fake = RecordingHandler.Always(200, OneSnapshot);
         using var session = fake.CreateSession();
 
         var s = await session.Snapshots.GetAsync("s1");
@@ -118,7 +119,7 @@ public class SnapshotsApiTests
     [InlineData(" ")]
     public async Task Get_and_delete_refuse_ids_that_would_change_the_path(string id)
     {
-        var fake = SnapRecordingHandler.Always(200, OneSnapshot);
+        var fake = RecordingHandler.Always(200, OneSnapshot);
         using var session = fake.CreateSession();
         Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.GetAsync(id))).ParamName);
         Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.DeleteAsync(id))).ParamName);
@@ -128,7 +129,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Delete_sends_DELETE_and_accepts_202_with_no_body()
     {
-        var fake = SnapRecordingHandler.Always(202, "");
+        var fake = RecordingHandler.Always(202, "");
         using var session = fake.CreateSession();
 
         await session.Snapshots.DeleteAsync("s1");
@@ -142,7 +143,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Delete_of_a_missing_snapshot_is_a_404_DwsApiException()
     {
-        var fake = SnapRecordingHandler.Always(404, """{"error_code":"DWS.0001","error_msg":"Snapshot not found."}""");
+        var fake = RecordingHandler.Always(404, """{"error_code":"DWS.0001","error_msg":"Snapshot not found."}""");
         using var session = fake.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Snapshots.DeleteAsync("s1"));
         Assert.True(ex.IsNotFound);
@@ -152,7 +153,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Cluster_snapshot_page_sends_offset_limit_and_sort_in_documented_casing()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshots":[{"id":"a"},{"id":"b","cluster_id":"other"}],"count":7,"cluster_id":"c1"}""");
+        var fake = RecordingHandler.Always(200, """{"snapshots":[{"id":"a"},{"id":"b","cluster_id":"other"}],"count":7,"cluster_id":"c1"}""");
         using var session = fake.CreateSession();
 
         var page = await session.Snapshots.ListClusterSnapshotsPageAsync("c1", 20, 10, "STARTTIME", "desc");
@@ -172,7 +173,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Cluster_snapshot_page_without_sort_sends_no_sort_and_a_key_alone_sorts_ascending()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshots":[],"count":0}""");
+        var fake = RecordingHandler.Always(200, """{"snapshots":[],"count":0}""");
         using var session = fake.CreateSession();
 
         await session.Snapshots.ListClusterSnapshotsPageAsync("c1", 0, 5);
@@ -187,7 +188,7 @@ public class SnapshotsApiTests
     [Fact]
     public async Task Cluster_snapshot_page_fills_the_cluster_id_from_the_request_when_the_answer_has_none()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"snapshots":[{"id":"a"}]}""");
+        var fake = RecordingHandler.Always(200, """{"snapshots":[{"id":"a"}]}""");
         using var session = fake.CreateSession();
         var page = await session.Snapshots.ListClusterSnapshotsPageAsync("c1", 0, 5);
         Assert.Equal("c1", page.Items[0].ClusterId);
@@ -197,7 +198,7 @@ public class SnapshotsApiTests
     [Fact]
     public void Sorting_and_paging_arguments_are_checked_at_once_with_the_fix_named()
     {
-        var fake = SnapRecordingHandler.Always(200, "{}");
+        var fake = RecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
         var key = Assert.Throws<ArgumentException>(() => session.Snapshots.ListClusterSnapshotsAsync("c1", "size"));
         Assert.Equal("sortKey", key.ParamName);

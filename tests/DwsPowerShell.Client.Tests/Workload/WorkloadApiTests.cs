@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Workload;
-using DwsPowerShell.Client.Tests.Snapshots;
+using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Workload;
 
@@ -39,7 +39,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task CreatePlan_posts_the_name_then_finds_the_plan_by_name()
     {
-        var fake = SnapRecordingHandler.Sequence((200, """{"workload_res_code":0,"workload_res_str":"success added workload plan"}"""),
+        var fake = RecordingHandler.Sequence((200, """{"workload_res_code":0,"workload_res_str":"success added workload plan"}"""),
             (200, PlanList("other", "plan_a")));
         using var session = fake.CreateSession();
 
@@ -63,7 +63,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task CreatePlan_sends_and_filters_by_the_logical_cluster()
     {
-        var fake = SnapRecordingHandler.Sequence((200, Ok), (200, PlanList("plan_a")));
+        var fake = RecordingHandler.Sequence((200, Ok), (200, PlanList("plan_a")));
         using var session = fake.CreateSession();
 
         await session.Workload.CreatePlanAsync("c1", "plan_a", "lc1");
@@ -76,7 +76,7 @@ public class WorkloadApiTests
     public async Task CreatePlan_looks_through_later_pages_for_the_new_plan()
     {
         var firstPage = PlanList(Enumerable.Range(0, 100).Select(i => "p" + i).ToArray());
-        var fake = SnapRecordingHandler.Sequence((200, Ok), (200, firstPage), (200, PlanList("plan_z")));
+        var fake = RecordingHandler.Sequence((200, Ok), (200, firstPage), (200, PlanList("plan_z")));
         using var session = fake.CreateSession();
 
         var plan = await session.Workload.CreatePlanAsync("c1", "plan_z");
@@ -88,7 +88,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task CreatePlan_that_cannot_be_found_afterwards_says_so()
     {
-        var fake = SnapRecordingHandler.Sequence((200, Ok), (200, PlanList("other")));
+        var fake = RecordingHandler.Sequence((200, Ok), (200, PlanList("other")));
         using var session = fake.CreateSession();
         var ex = await Assert.ThrowsAsync<DwsPowerShell.Client.Errors.DwsApiException>(() => session.Workload.CreatePlanAsync("c1", "plan_a"));
         Assert.Contains("plan_a", ex.Message);
@@ -102,7 +102,7 @@ public class WorkloadApiTests
     [InlineData("a23456789012345678901234567890")] // 30 characters
     public async Task CreatePlan_refuses_bad_names_before_sending(string name)
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.CreatePlanAsync("c1", name));
         Assert.Equal("planName", ex.ParamName);
@@ -113,7 +113,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task ListPlansPage_sends_offset_and_limit_and_fills_cluster_ids()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"plan_list":[{"plan_id":"x","plan_name":"a","stage_list":[{"stage_id":"s","stage_name":"n"}]}],"count":5}""");
+        var fake = RecordingHandler.Always(200, """{"plan_list":[{"plan_id":"x","plan_name":"a","stage_list":[{"stage_id":"s","stage_name":"n"}]}],"count":5}""");
         using var session = fake.CreateSession();
 
         var page = await session.Workload.ListPlansPageAsync("c1", 10, 20);
@@ -132,7 +132,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task ListPlans_stops_on_a_short_page()
     {
-        var fake = SnapRecordingHandler.Sequence((200, PlanList("a", "b")), (200, PlanList("c")));
+        var fake = RecordingHandler.Sequence((200, PlanList("a", "b")), (200, PlanList("c")));
         using var session = fake.CreateSession();
         var names = new List<string?>();
         await foreach (var p in session.Workload.ListPlansAsync("c1", pageSize: 2)) names.Add(p.PlanName);
@@ -145,7 +145,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task Start_stop_and_delete_plan_use_their_methods_and_paths_with_no_body()
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
 
         Assert.Equal("success", (await session.Workload.StartPlanAsync("c1", "pl1")).Message);
@@ -161,7 +161,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task Plan_logs_are_paged_and_carry_their_cluster_and_plan()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"plan_logs":[{"exec_time":"2023-08-23 13:28:50","stage_info":"stage1","exec_result":0,"exec_log":"x"}],"count":1}""");
+        var fake = RecordingHandler.Always(200, """{"plan_logs":[{"exec_time":"2023-08-23 13:28:50","stage_info":"stage1","exec_result":0,"exec_log":"x"}],"count":1}""");
         using var session = fake.CreateSession();
 
         var page = await session.Workload.ListPlanLogsPageAsync("c1", "pl1", 0, 50);
@@ -183,7 +183,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task GetPlan_unwraps_and_fills_the_stages_parent_ids()
     {
-        var fake = SnapRecordingHandler.Always(200, WorkloadModelTests.PlanDetailExample);
+        var fake = RecordingHandler.Always(200, WorkloadModelTests.PlanDetailExample);
         using var session = fake.CreateSession();
 
         var plan = await session.Workload.GetPlanAsync("c1", "dde42d0c-38f7-4592-841d-5a16c5512408");
@@ -200,7 +200,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task Ids_that_would_change_the_path_are_refused_before_sending()
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
         Assert.Equal("planId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.GetPlanAsync("c1", "../x"))).ParamName);
         Assert.Equal("clusterId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.StartPlanAsync("c/1", "p"))).ParamName);
@@ -217,7 +217,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task AddStage_posts_only_the_stage_fields_then_finds_the_stage_by_name()
     {
-        var fake = SnapRecordingHandler.Sequence((200, """{"workload_res_code":0,"workload_res_str":""}"""),
+        var fake = RecordingHandler.Sequence((200, """{"workload_res_code":0,"workload_res_str":""}"""),
             (200, """{"workload_plan":{"plan_id":"pl1","stage_list":[{"stage_id":"st0","stage_name":"old"},{"stage_id":"st9","stage_name":"stage1","month":6}]}}"""));
         using var session = fake.CreateSession();
         var stage = NewStage();
@@ -242,7 +242,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task GetStage_unwraps_and_fills_ids()
     {
-        var fake = SnapRecordingHandler.Always(200, """{"workload_plan_stage":{"stage_name":"s","month":4}}""");
+        var fake = RecordingHandler.Always(200, """{"workload_plan_stage":{"stage_name":"s","month":4}}""");
         using var session = fake.CreateSession();
 
         var stage = await session.Workload.GetStageAsync("c1", "pl1", "st1");
@@ -259,7 +259,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task DeleteStage_sends_DELETE()
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
         await session.Workload.DeleteStageAsync("c1", "pl1", "st1");
         var r = fake.Single();
@@ -271,7 +271,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task ModifyStage_puts_the_whole_stage()
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
 
         await session.Workload.ModifyStageAsync("c1", "pl1", "st1", NewStage());
@@ -292,7 +292,7 @@ public class WorkloadApiTests
     [InlineData("StageName")]
     public async Task ModifyStage_refuses_a_stage_missing_a_mandatory_field(string field)
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
         var stage = NewStage();
         typeof(WorkloadPlanStage).GetProperty(field)!.SetValue(stage, null);
@@ -312,7 +312,7 @@ public class WorkloadApiTests
     [InlineData("Day", "0")]
     public async Task Stage_values_in_the_wrong_format_are_refused_with_the_format_named(string field, string value)
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
         var stage = NewStage();
         typeof(WorkloadPlanStage).GetProperty(field)!.SetValue(stage, value);
@@ -327,7 +327,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task A_queue_resource_without_a_value_is_refused()
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
         var stage = NewStage();
         stage.QueueList![0].QueueResources![0].ResourceValue = null;
@@ -346,7 +346,7 @@ public class WorkloadApiTests
                {"resource_name":"cpu","resource_value":1,"value_unit":"%","resource_description":"CPU share"},
                {"resource_name":"memory","resource_value":30}]}]}}
             """;
-        var fake = SnapRecordingHandler.Sequence((200, current), (200, Ok), (200, current.Replace("06:00:00", "18:00:00")));
+        var fake = RecordingHandler.Sequence((200, current), (200, Ok), (200, current.Replace("06:00:00", "18:00:00")));
         using var session = fake.CreateSession();
 
         var updated = await session.Workload.UpdateStageAsync("c1", "pl1", "st1", s => s.EndTime = "18:00:00");
@@ -373,7 +373,7 @@ public class WorkloadApiTests
     public async Task UpdateStage_can_change_one_queue_resource_and_keep_the_rest()
     {
         const string current = """{"workload_plan_stage":{"stage_name":"s","month":"1","day":"1","start_time":"00:00:00","queue_list":[{"queue_name":"q","queue_resources":[{"resource_name":"cpu","resource_value":1},{"resource_name":"concurrency","resource_value":10}]}]}}""";
-        var fake = SnapRecordingHandler.Sequence((200, current), (200, Ok), (200, current));
+        var fake = RecordingHandler.Sequence((200, current), (200, Ok), (200, current));
         using var session = fake.CreateSession();
 
         await session.Workload.UpdateStageAsync("c1", "pl1", "st1", s => s.QueueList![0].SetResource("cpu", 40));
@@ -386,7 +386,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task UpdateStage_whose_change_breaks_the_stage_sends_nothing()
     {
-        var fake = SnapRecordingHandler.Sequence((200, """{"workload_plan_stage":{"stage_name":"s","month":"1","day":"1","start_time":"00:00:00","queue_list":[{"queue_name":"q","queue_resources":[{"resource_name":"cpu","resource_value":1}]}]}}"""));
+        var fake = RecordingHandler.Sequence((200, """{"workload_plan_stage":{"stage_name":"s","month":"1","day":"1","start_time":"00:00:00","queue_list":[{"queue_name":"q","queue_resources":[{"resource_name":"cpu","resource_value":1}]}]}}"""));
         using var session = fake.CreateSession();
         await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.UpdateStageAsync("c1", "pl1", "st1", s => s.Month = null));
         Assert.Equal(new[] { "GET" }, fake.Requests.Select(r => r.Method));
@@ -395,7 +395,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task SwitchStage_posts_the_stage_id()
     {
-        var fake = SnapRecordingHandler.Always(200, Ok);
+        var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
 
         await session.Workload.SwitchStageAsync("c1", "pl1", "st2");
@@ -435,7 +435,7 @@ public class WorkloadApiTests
     [MemberData(nameof(Operations))]
     public async Task Every_operation_turns_a_nonzero_code_in_a_200_into_DwsApiException(string operation)
     {
-        var fake = SnapRecordingHandler.Always(200, """{"workload_res_code":1003,"workload_res_str":"The plan is running and cannot be changed."}""");
+        var fake = RecordingHandler.Always(200, """{"workload_res_code":1003,"workload_res_str":"The plan is running and cannot be changed."}""");
         using var session = fake.CreateSession();
 
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => Call(session, operation));
@@ -455,7 +455,7 @@ public class WorkloadApiTests
     [InlineData("")]
     public async Task A_zero_or_missing_code_is_success(string body)
     {
-        var fake = SnapRecordingHandler.Always(200, body);
+        var fake = RecordingHandler.Always(200, body);
         using var session = fake.CreateSession();
         var result = await session.Workload.StopPlanAsync("c1", "pl1");
         Assert.NotNull(result);
@@ -465,7 +465,7 @@ public class WorkloadApiTests
     [Fact]
     public async Task A_list_without_a_code_reads_normally()
     {
-        var fake = SnapRecordingHandler.Always(200, PlanList("a"));
+        var fake = RecordingHandler.Always(200, PlanList("a"));
         using var session = fake.CreateSession();
         Assert.Single((await session.Workload.ListPlansPageAsync("c1", 0, 10)).Items);
     }

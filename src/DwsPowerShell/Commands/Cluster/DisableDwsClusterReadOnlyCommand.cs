@@ -37,15 +37,11 @@ public sealed class DisableDwsClusterReadOnlyCommand : DwsCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Remove the read-only status of DWS cluster", force: false)) continue;
-            try
+            ForItem(id, () =>
             {
                 Await(ct => DwsSession.Clusters.CancelReadOnlyAsync(id, ct));
                 if (PassThru) WriteObject(Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed class EnableDwsClusterEncryptionCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, $"Encrypt DWS cluster with KMS key {KmsKeyName} (one-way)", Force, highRisk: true)) continue;
-            try
+            ForItem(id, () =>
             {
                 var request = new EncryptClusterRequest { Encrypt = new EncryptInfo { MasterKeyId = KmsKeyId, MasterKeyName = KmsKeyName, CryptAlgorithm = CryptAlgorithm } };
                 var job = Await(ct => DwsSession.Clusters.EncryptAsync(id, request, ct));
@@ -63,11 +63,7 @@ public sealed class EnableDwsClusterEncryptionCommand : DwsLongRunningCmdlet
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

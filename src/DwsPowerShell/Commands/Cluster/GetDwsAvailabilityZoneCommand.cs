@@ -24,13 +24,6 @@ public sealed class GetDwsAvailabilityZoneCommand : DwsCmdlet
 {
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteObject(Await(ct => DwsSession.Clusters.ListAvailabilityZonesAsync(ct)), enumerateCollection: true);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, null);
-        }
+        ForItem(null, () => WriteObject(Await(ct => DwsSession.Clusters.ListAvailabilityZonesAsync(ct)), enumerateCollection: true));
     }
 }

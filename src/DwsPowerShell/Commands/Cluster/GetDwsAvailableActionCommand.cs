@@ -23,13 +23,6 @@ public sealed class GetDwsAvailableActionCommand : DwsCmdlet
 {
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteAll(ct => DwsSession.Clusters.ListAvailableActionsAsync(cancellationToken: ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, null);
-        }
+        ForItem(null, () => WriteAll(ct => DwsSession.Clusters.ListAvailableActionsAsync(cancellationToken: ct)));
     }
 }

@@ -68,7 +68,7 @@ public sealed class GetDwsClusterCommand : DwsCmdlet
     {
         if (ParameterSetName == ByTagSet)
         {
-            try
+            ForItem(string.Join(",", Tag.Keys.Cast<object>()), () =>
             {
                 var filters = TagFilters(Tag);
                 if (Raw)
@@ -80,11 +80,7 @@ public sealed class GetDwsClusterCommand : DwsCmdlet
                     var tagged = Await(ct => DwsSession.Clusters.ListClustersByTagAsync(filters, ct));
                     WriteAll(_ => ToAsync(tagged));
                 }
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, string.Join(",", Tag.Keys.Cast<object>()));
-            }
+            });
             return;
         }
 
@@ -92,14 +88,7 @@ public sealed class GetDwsClusterCommand : DwsCmdlet
         {
             foreach (var id in ClusterId)
             {
-                try
-                {
-                    WriteObject(Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, id);
-                }
+                ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetAsync(id, ct))));
             }
             return;
         }

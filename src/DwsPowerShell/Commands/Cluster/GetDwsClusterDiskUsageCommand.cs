@@ -32,14 +32,7 @@ public sealed class GetDwsClusterDiskUsageCommand : DwsCmdlet
     {
         foreach (var id in ClusterId)
         {
-            try
-            {
-                WriteObject(Await(ct => DwsSession.Clusters.GetDiskUsageAsync(id, ct)).DiskInfoList, enumerateCollection: true);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetDiskUsageAsync(id, ct)).DiskInfoList, enumerateCollection: true));
         }
     }
 }

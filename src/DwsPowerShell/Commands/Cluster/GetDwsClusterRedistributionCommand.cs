@@ -54,15 +54,11 @@ public sealed class GetDwsClusterRedistributionCommand : DwsCmdlet
     {
         foreach (var id in ClusterId)
         {
-            try
+            ForItem(id, () =>
             {
                 if (Table) WriteAll(ct => DwsSession.Clusters.ListRedistributionTablesAsync(id, DatabaseName, TableName, Type, cancellationToken: ct));
                 else WriteObject(Await(ct => DwsSession.Clusters.GetRedistributionAsync(id, cancellationToken: ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -64,20 +64,13 @@ public sealed class GetDwsClusterResizeOptionCommand : DwsCmdlet
         {
             foreach (var flavorId in FlavorId)
             {
-                try
-                {
-                    WriteAll(ct => DwsSession.Clusters.ListTargetFlavorsAsync(flavorId, cancellationToken: ct));
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, flavorId);
-                }
+                ForItem(flavorId, () => WriteAll(ct => DwsSession.Clusters.ListTargetFlavorsAsync(flavorId, cancellationToken: ct)));
             }
             return;
         }
         foreach (var id in ClusterId)
         {
-            try
+            ForItem(id, () =>
             {
                 switch (ParameterSetName)
                 {
@@ -91,11 +84,7 @@ public sealed class GetDwsClusterResizeOptionCommand : DwsCmdlet
                         WriteObject(new ClusterResizeOption(id, Await(ct => DwsSession.Clusters.ListShrinkNumbersAsync(id, ct))));
                         break;
                 }
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -30,17 +30,13 @@ public sealed class GetDwsNodeTypeCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(null, () =>
         {
             var patterns = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             foreach (var type in Await(ct => DwsSession.Clusters.ListNodeTypesAsync(ct)))
             {
                 if (patterns.Count == 0 || patterns.Any(p => p.IsMatch(type.SpecName ?? string.Empty))) WriteObject(type);
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, null);
-        }
+        });
     }
 }

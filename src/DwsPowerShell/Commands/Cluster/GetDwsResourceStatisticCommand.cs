@@ -23,13 +23,6 @@ public sealed class GetDwsResourceStatisticCommand : DwsCmdlet
 {
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteObject(Await(ct => DwsSession.Clusters.GetResourceStatisticsAsync(ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, null);
-        }
+        ForItem(null, () => WriteObject(Await(ct => DwsSession.Clusters.GetResourceStatisticsAsync(ct))));
     }
 }

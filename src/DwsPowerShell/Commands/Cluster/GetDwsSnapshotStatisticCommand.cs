@@ -32,14 +32,7 @@ public sealed class GetDwsSnapshotStatisticCommand : DwsCmdlet
     {
         foreach (var id in ClusterId)
         {
-            try
-            {
-                WriteObject(Await(ct => DwsSession.Clusters.GetSnapshotStatisticsAsync(id, ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetSnapshotStatisticsAsync(id, ct))));
         }
     }
 }

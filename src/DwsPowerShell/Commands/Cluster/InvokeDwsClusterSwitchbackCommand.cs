@@ -37,7 +37,7 @@ public sealed class InvokeDwsClusterSwitchbackCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Switch back DWS cluster (brief service interruption)", Force, highRisk: true)) continue;
-            try
+            ForItem(id, () =>
             {
                 var job = Await(ct => DwsSession.Clusters.SwitchbackAsync(id, ct));
                 if (Wait)
@@ -46,11 +46,7 @@ public sealed class InvokeDwsClusterSwitchbackCommand : DwsLongRunningCmdlet
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

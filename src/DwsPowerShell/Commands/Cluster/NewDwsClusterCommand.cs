@@ -142,7 +142,7 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
     protected override void ProcessRecord()
     {
         if (!ShouldChange(Name, $"Create DWS cluster ({Flavor}, {NodeCount} nodes, API {ApiVersion})", force: false)) return;
-        try
+        ForItem(Name, () =>
         {
             ClusterCreation created;
             if (ApiVersion == V1)
@@ -167,11 +167,7 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
             }
             WriteObject(AwaitWithProgress($"Creating DWS cluster {Name}", (progress, ct) =>
                 DwsSession.Clusters.WaitForCreationAsync(Name, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, Name);
-        }
+        });
     }
 
     private CreateClusterV1Request V1Request()

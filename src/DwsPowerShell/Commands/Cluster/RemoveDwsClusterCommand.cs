@@ -64,7 +64,7 @@ public sealed class RemoveDwsClusterCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Delete DWS cluster" + (KeepLastManualSnapshot > 0 ? $", keeping the last {KeepLastManualSnapshot} manual snapshot(s)" : ", and all its manual snapshots"), Force)) continue;
-            try
+            ForItem(id, () =>
             {
                 if (ApiVersion == V1) Await(ct => DwsSession.Clusters.DeleteV1Async(id, KeepLastManualSnapshot, ct));
                 else Await(ct => DwsSession.Clusters.DeleteAsync(id, KeepLastManualSnapshot, ReleaseEip, ct));
@@ -76,7 +76,7 @@ public sealed class RemoveDwsClusterCommand : DwsLongRunningCmdlet
                         await DwsSession.Clusters.WaitForDeletionAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct).ConfigureAwait(false);
                         return true;
                     });
-                    continue;
+                    return;
                 }
                 var cluster = Await(async ct =>
                 {
@@ -90,11 +90,7 @@ public sealed class RemoveDwsClusterCommand : DwsLongRunningCmdlet
                     }
                 });
                 if (cluster is not null) WriteObject(cluster);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

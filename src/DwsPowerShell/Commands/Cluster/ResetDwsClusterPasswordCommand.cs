@@ -38,14 +38,7 @@ public sealed class ResetDwsClusterPasswordCommand : DwsCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Reset the DWS cluster administrator password", force: false)) continue;
-            try
-            {
-                Await(ct => DwsSession.Clusters.ResetPasswordAsync(id, NewPassword, ct));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            ForItem(id, () => Await(ct => DwsSession.Clusters.ResetPasswordAsync(id, NewPassword, ct)));
         }
     }
 }

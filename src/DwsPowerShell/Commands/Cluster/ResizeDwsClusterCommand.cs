@@ -135,7 +135,7 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
             ? $"Scale in DWS cluster: remove {RemoveNodeCount} node(s){(Online ? " online" : " offline")}"
             : $"Scale out DWS cluster: add {AddNodeCount} node(s)";
         if (!ShouldChange(ClusterId, action, Force, highRisk: scaleIn)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             var result = scaleIn
@@ -155,11 +155,7 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
             }
             WriteObject(AwaitWithProgress(activity, (progress, ct) =>
                 DwsSession.Clusters.WaitForStatusAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 
     private void ScaleOutWithIdleNodes()
@@ -186,7 +182,7 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
     private void ChangeFlavor()
     {
         if (!ShouldChange(ClusterId, $"Change the flavor of DWS cluster to {TargetFlavorId} (the service is interrupted)", Force, highRisk: true)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             var job = Await(ct => DwsSession.Clusters.ChangeFlavorAsync(id, new ChangeFlavorRequest(TargetFlavorId, ForceBackup), ct));
@@ -199,28 +195,20 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
             WaitForJob(job, activity);
             WriteObject(AwaitWithProgress(activity, (progress, ct) =>
                 DwsSession.Clusters.WaitForStatusAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 
     /// <summary>Medium-risk changes that answer without a job: send, then write the cluster (or wait for it to settle).</summary>
     private void Change(string action, bool highRisk, Action<string> send, string activity)
     {
         if (!ShouldChange(ClusterId, action, Force, highRisk)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             send(id);
             WriteObject(Wait
                 ? AwaitWithProgress(activity, (progress, ct) => DwsSession.Clusters.WaitForResizeAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct))
                 : Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

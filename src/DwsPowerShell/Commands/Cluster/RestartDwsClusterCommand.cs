@@ -37,17 +37,13 @@ public sealed class RestartDwsClusterCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Restart DWS cluster", Force)) continue;
-            try
+            ForItem(id, () =>
             {
                 Await(ct => DwsSession.Clusters.RestartAsync(id, ct));
                 WriteObject(Wait
                     ? AwaitWithProgress($"Restarting DWS cluster {id}", (progress, ct) => DwsSession.Clusters.WaitForStatusAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct))
                     : Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

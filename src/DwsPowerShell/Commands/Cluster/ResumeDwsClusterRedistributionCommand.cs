@@ -31,7 +31,7 @@ public sealed class ResumeDwsClusterRedistributionCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldProcess(ClusterId, "Resume the redistribution")) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             var result = Await(ct => DwsSession.Clusters.ResumeRedistributionAsync(id, ct));
@@ -39,10 +39,6 @@ public sealed class ResumeDwsClusterRedistributionCommand : DwsLongRunningCmdlet
             WriteObject(Wait
                 ? AwaitWithProgress($"Redistributing DWS cluster {id}", (progress, ct) => DwsSession.Clusters.WaitForResizeAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct))
                 : Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

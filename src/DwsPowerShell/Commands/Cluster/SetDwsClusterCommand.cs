@@ -50,7 +50,7 @@ public sealed class SetDwsClusterCommand : DwsCmdlet
     {
         foreach (var id in ClusterId)
         {
-            try
+            ForItem(id, () =>
             {
                 if (ParameterSetName == SecurityGroupSet)
                 {
@@ -58,12 +58,12 @@ public sealed class SetDwsClusterCommand : DwsCmdlet
                     var old = ClustersApi.SecurityGroupsOf(cluster);
                     var target = $"{cluster.Name} ({id})";
                     var action = $"Replace security groups [{string.Join(", ", old)}] -> [{string.Join(", ", SecurityGroupId)}]";
-                    if (!ShouldChange(target, action, force: false)) continue;
+                    if (!ShouldChange(target, action, force: false)) return;
                     Await(ct => DwsSession.Clusters.SetSecurityGroupsAsync(id, SecurityGroupId, ct));
                 }
                 else
                 {
-                    if (!ShouldChange(id, $"Set description to '{Description}'", force: false)) continue;
+                    if (!ShouldChange(id, $"Set description to '{Description}'", force: false)) return;
                     var result = Await(ct => DwsSession.Clusters.SetDescriptionAsync(id, Description, ct));
                     if (result.HasUnexpectedCode)
                     {
@@ -71,11 +71,7 @@ public sealed class SetDwsClusterCommand : DwsCmdlet
                     }
                 }
                 if (PassThru) WriteObject(Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

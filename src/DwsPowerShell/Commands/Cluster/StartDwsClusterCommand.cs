@@ -33,7 +33,7 @@ public sealed class StartDwsClusterCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Start DWS cluster", force: false)) continue;
-            try
+            ForItem(id, () =>
             {
                 var job = Await(ct => DwsSession.Clusters.StartAsync(id, ct));
                 if (Wait)
@@ -42,11 +42,7 @@ public sealed class StartDwsClusterCommand : DwsLongRunningCmdlet
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -42,17 +42,13 @@ public sealed class StartDwsClusterRedistributionCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldProcess(ClusterId, $"Start {RedistributionMode.ToLowerInvariant()} redistribution with {ParallelJobs} parallel job(s)")) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             Await(ct => DwsSession.Clusters.StartRedistributionAsync(id, new StartRedistributionRequest(RedistributionMode, ParallelJobs), ct));
             WriteObject(Wait
                 ? AwaitWithProgress($"Redistributing DWS cluster {id}", (progress, ct) => DwsSession.Clusters.WaitForResizeAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct))
                 : Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -37,7 +37,7 @@ public sealed class StopDwsClusterCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Stop DWS cluster", Force)) continue;
-            try
+            ForItem(id, () =>
             {
                 var job = Await(ct => DwsSession.Clusters.StopAsync(id, ct));
                 if (Wait)
@@ -46,11 +46,7 @@ public sealed class StopDwsClusterCommand : DwsLongRunningCmdlet
                     job.ClusterId ??= id;
                 }
                 WriteObject(job);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

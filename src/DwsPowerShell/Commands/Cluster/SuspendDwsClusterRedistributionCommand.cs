@@ -31,16 +31,12 @@ public sealed class SuspendDwsClusterRedistributionCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldProcess(ClusterId, "Suspend the redistribution")) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             var result = Await(ct => DwsSession.Clusters.SuspendRedistributionAsync(id, ct));
             if (result.ErrorCode is { } code && code != "DWS.0000") WriteWarning($"{id}: the service answered {code}: {result.ErrorMessage}");
             WriteObject(Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

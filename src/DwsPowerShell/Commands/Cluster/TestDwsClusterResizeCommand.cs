@@ -66,7 +66,7 @@ public sealed class TestDwsClusterResizeCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ClusterId, () =>
         {
             var id = ClusterId;
             var result = ParameterSetName switch
@@ -86,10 +86,6 @@ public sealed class TestDwsClusterResizeCommand : DwsCmdlet
             }
             if (!result.Passed) WriteWarning($"{id}: {result.Check} check failed: {result.Reason ?? result.Code ?? "no reason given"}");
             WriteObject(result.Passed);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

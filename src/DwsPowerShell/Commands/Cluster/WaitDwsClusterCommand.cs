@@ -32,15 +32,11 @@ public sealed class WaitDwsClusterCommand : DwsWaitingCmdlet
     {
         foreach (var id in ClusterId)
         {
-            try
+            ForItem(id, () =>
             {
                 WriteObject(AwaitWithProgress($"Waiting for DWS cluster {id}", (progress, ct) =>
                     DwsSession.Clusters.WaitForStatusAsync(id, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

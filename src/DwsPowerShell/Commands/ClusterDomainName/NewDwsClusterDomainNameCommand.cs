@@ -44,14 +44,10 @@ public sealed class NewDwsClusterDomainNameCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Apply for {Type} domain name '{Name}'", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             Await(ct => DwsSession.Connections.NewDomainNameAsync(ClusterId, new DomainNameRequest(Name, Type, TtlSec), ct));
             WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(ClusterId, cancellationToken: ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -38,13 +38,6 @@ public sealed class RemoveDwsClusterDomainNameCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Delete {Type} domain name", Force)) return;
-        try
-        {
-            Await(ct => DwsSession.Connections.RemoveDomainNameAsync(ClusterId, Type, ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        ForItem(ClusterId, () => Await(ct => DwsSession.Connections.RemoveDomainNameAsync(ClusterId, Type, ct)));
     }
 }

@@ -53,14 +53,10 @@ public sealed class SetDwsClusterDomainNameCommand : DwsCmdlet
     {
         var change = string.Join(", ", new[] { Name is null ? null : $"name '{Name}'", TtlSec is null ? null : $"TTL {TtlSec} s" }.Where(s => s is not null));
         if (!ShouldChange(ClusterId, $"Set {Type} domain name: {change}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             Await(ct => DwsSession.Connections.UpdateDomainNameAsync(ClusterId, Type, Name, TtlSec, ct));
             WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(ClusterId, cancellationToken: ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

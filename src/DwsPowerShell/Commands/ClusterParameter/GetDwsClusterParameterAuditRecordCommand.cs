@@ -47,14 +47,7 @@ public sealed class GetDwsClusterParameterAuditRecordCommand : DwsCmdlet
         var query = new ParameterAuditQuery { Since = Since is { } s ? new DateTimeOffset(s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Local) : s) : null, FilterBy = FilterBy, Filter = Filter };
         foreach (var id in ClusterId)
         {
-            try
-            {
-                WriteAll(ct => DwsSession.Clusters.ListParameterAuditRecordsAsync(id, query, cancellationToken: ct));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            ForItem(id, () => WriteAll(ct => DwsSession.Clusters.ListParameterAuditRecordsAsync(id, query, cancellationToken: ct)));
         }
     }
 }

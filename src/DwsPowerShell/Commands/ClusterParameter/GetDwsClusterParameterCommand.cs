@@ -42,7 +42,7 @@ public sealed class GetDwsClusterParameterCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ClusterId, () =>
         {
             var parameters = Await(ct => DwsSession.Clusters.ListParametersAsync(ClusterId, ConfigurationId, ct));
             var patterns = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
@@ -55,10 +55,6 @@ public sealed class GetDwsClusterParameterCommand : DwsCmdlet
                 if (WildcardPattern.ContainsWildcardCharacters(n) || parameters.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase))) continue;
                 WriteDwsError(new ItemNotFoundException($"Cluster {ClusterId} has no parameter '{n}'. List them with Get-DwsClusterParameter -ClusterId {ClusterId}."), n);
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -66,7 +66,7 @@ public sealed class SetDwsClusterParameterCommand : DwsCmdlet
         var roles = Role.Aggregate((ParameterRole)0, (a, r) => a | r);
         var what = string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
         if (!ShouldChange(ClusterId, $"Set parameters {what} on {roles.ToString().ToUpperInvariant()}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var result = Await(ct => DwsSession.Clusters.SetParametersAsync(ClusterId, values, roles, ConfigurationId, ct));
             if (result.Changes.Count == 0) WriteVerbose($"Cluster {ClusterId}: the parameters already had these values; nothing was sent.");
@@ -76,11 +76,7 @@ public sealed class SetDwsClusterParameterCommand : DwsCmdlet
                 WriteWarning($"Cluster {ClusterId}: {names} take effect only after a restart (parameter group status Pending-Reboot). Restart with Restart-DwsCluster -ClusterId {ClusterId}.");
             }
             WriteObject(result);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 
     private static string Text(object? value)

@@ -34,14 +34,10 @@ public sealed class RegisterDwsClusterEipCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Bind EIP {EipId}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             Await(ct => DwsSession.Connections.BindEipAsync(ClusterId, EipId, ct));
             WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(ClusterId, cancellationToken: ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

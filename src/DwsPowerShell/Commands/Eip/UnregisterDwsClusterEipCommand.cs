@@ -34,14 +34,10 @@ public sealed class UnregisterDwsClusterEipCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Unbind EIP {EipId}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             Await(ct => DwsSession.Connections.UnbindEipAsync(ClusterId, EipId, ct));
             WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(ClusterId, cancellationToken: ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -48,7 +48,7 @@ public sealed class GetDwsElbCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ParameterSetName == ByNetworkSet ? VpcId : ClusterId, () =>
         {
             if (ParameterSetName == ByNetworkSet)
             {
@@ -58,11 +58,7 @@ public sealed class GetDwsElbCommand : DwsCmdlet
             {
                 WriteAll(ct => ToAsync(DwsSession.Connections.ListClusterElbsAsync(ClusterId, ct)), Matches);
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ParameterSetName == ByNetworkSet ? VpcId : ClusterId);
-        }
+        });
     }
 
     private bool Matches(ClusterElbInfo elb) =>

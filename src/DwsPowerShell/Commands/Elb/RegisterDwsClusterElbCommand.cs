@@ -35,7 +35,7 @@ public sealed class RegisterDwsClusterElbCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Bind ELB {ElbId}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var job = Await(ct => DwsSession.Connections.BindElbAsync(ClusterId, ElbId, ct));
             if (!Wait)
@@ -45,10 +45,6 @@ public sealed class RegisterDwsClusterElbCommand : DwsLongRunningCmdlet
             }
             WaitForJob(job, $"Binding ELB {ElbId} to DWS cluster {ClusterId}");
             WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

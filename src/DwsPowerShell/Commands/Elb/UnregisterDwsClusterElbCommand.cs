@@ -35,7 +35,7 @@ public sealed class UnregisterDwsClusterElbCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Unbind ELB {ElbId}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var job = Await(ct => DwsSession.Connections.UnbindElbAsync(ClusterId, ElbId, ct));
             if (!Wait)
@@ -45,10 +45,6 @@ public sealed class UnregisterDwsClusterElbCommand : DwsLongRunningCmdlet
             }
             WaitForJob(job, $"Unbinding ELB {ElbId} from DWS cluster {ClusterId}");
             WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -35,14 +35,7 @@ public sealed class GetDwsClusterEndpointCommand : DwsCmdlet
     {
         foreach (var id in ClusterId)
         {
-            try
-            {
-                WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(id, InstanceType, ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            ForItem(id, () => WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(id, InstanceType, ct))));
         }
     }
 }

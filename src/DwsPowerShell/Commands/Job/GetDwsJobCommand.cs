@@ -30,14 +30,7 @@ public sealed class GetDwsJobCommand : DwsCmdlet
     {
         foreach (var id in JobId)
         {
-            try
-            {
-                WriteObject(Await(ct => DwsSession.Jobs.GetAsync(id, ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            ForItem(id, () => WriteObject(Await(ct => DwsSession.Jobs.GetAsync(id, ct))));
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class ConvertToDwsLogicalClusterCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, $"Convert DWS cluster to logical cluster '{LogicalClusterName}' (one-way)", Force, highRisk: true)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var result = Await(ct => DwsSession.Clusters.ConvertToLogicalClusterAsync(ClusterId, LogicalClusterName, ct));
             if (LogicalClusterOutput.Warning(result) is { } warning) WriteWarning(warning);
@@ -48,10 +48,6 @@ public sealed class ConvertToDwsLogicalClusterCommand : DwsLongRunningCmdlet
                 ? AwaitWithProgress($"Converting cluster {ClusterId}", (progress, ct) => DwsSession.Clusters.WaitForLogicalClusterAsync(ClusterId, LogicalClusterName, false, WaitOptions, l => progress(LogicalClusterOutput.Describe(l), l.ActionInfo?.Progress), ct))
                 : Await(ct => DwsSession.Clusters.FindLogicalClusterAsync(ClusterId, LogicalClusterName, ct));
             if (lc is not null) WriteObject(lc);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -41,14 +41,7 @@ public sealed class GetDwsLogicalClusterCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteAll(ct => DwsSession.Clusters.ListLogicalClustersAsync(ClusterId, cancellationToken: ct), Matches);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        ForItem(ClusterId, () => WriteAll(ct => DwsSession.Clusters.ListLogicalClustersAsync(ClusterId, cancellationToken: ct), Matches));
     }
 
     private bool Matches(LogicalClusterModel lc) =>

@@ -30,13 +30,6 @@ public sealed class GetDwsLogicalClusterRingCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteAll(ct => DwsSession.Clusters.ListAvailableRingsAsync(ClusterId, cancellationToken: ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        ForItem(ClusterId, () => WriteAll(ct => DwsSession.Clusters.ListAvailableRingsAsync(ClusterId, cancellationToken: ct)));
     }
 }

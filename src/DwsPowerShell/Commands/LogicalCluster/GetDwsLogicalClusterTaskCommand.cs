@@ -48,16 +48,12 @@ public sealed class GetDwsLogicalClusterTaskCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ClusterId, () =>
         {
             var sortBy = SortBy is null ? null : SortBy.Equals("endTime", StringComparison.OrdinalIgnoreCase) ? "endTime" : "startTime";
             var order = sortBy is null ? null : Descending ? "DESC" : "ASC";
             var name = string.IsNullOrEmpty(LogicalClusterName) ? null : LogicalClusterName;
             WriteAll(ct => DwsSession.Clusters.ListLogicalClusterTasksAsync(ClusterId, name, Type, sortBy, order, cancellationToken: ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

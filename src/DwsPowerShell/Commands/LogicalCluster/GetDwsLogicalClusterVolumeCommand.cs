@@ -36,14 +36,10 @@ public sealed class GetDwsLogicalClusterVolumeCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ClusterId, () =>
         {
             WriteAll(ct => DwsSession.Clusters.ListLogicalClusterVolumesAsync(ClusterId, cancellationToken: ct),
                 v => Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(v.LogicalClusterName ?? string.Empty)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -57,7 +57,7 @@ public sealed class NewDwsLogicalClusterCommand : DwsLongRunningCmdlet
     {
         if (_clusterId is null || !ShouldChange($"{Name} on cluster {_clusterId} ({_rings.Count} ring(s))", "Create DWS logical cluster", false)) return;
         var clusterId = _clusterId;
-        try
+        ForItem(Name, () =>
         {
             var request = new CreateLogicalClusterRequest { LogicalClusterName = Name, ClusterRings = _rings.ToList() };
             var result = Await(ct => DwsSession.Clusters.CreateLogicalClusterAsync(clusterId, request, ct));
@@ -66,10 +66,6 @@ public sealed class NewDwsLogicalClusterCommand : DwsLongRunningCmdlet
                 ? AwaitWithProgress($"Creating logical cluster {Name}", (progress, ct) => DwsSession.Clusters.WaitForLogicalClusterAsync(clusterId, Name, false, WaitOptions, l => progress(LogicalClusterOutput.Describe(l), l.ActionInfo?.Progress), ct))
                 : Await(ct => DwsSession.Clusters.FindLogicalClusterAsync(clusterId, Name, ct));
             if (lc is not null) WriteObject(lc);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, Name);
-        }
+        });
     }
 }

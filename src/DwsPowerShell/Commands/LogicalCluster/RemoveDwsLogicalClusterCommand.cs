@@ -42,7 +42,7 @@ public sealed class RemoveDwsLogicalClusterCommand : DwsLongRunningCmdlet
         foreach (var id in LogicalClusterId)
         {
             if (!ShouldChange($"{id} (cluster {ClusterId})", "Delete DWS logical cluster", Force)) continue;
-            try
+            ForItem(id, () =>
             {
                 var result = Await(ct => DwsSession.Clusters.DeleteLogicalClusterAsync(ClusterId, id, ct));
                 if (LogicalClusterOutput.Warning(result) is { } warning) WriteWarning(warning);
@@ -51,11 +51,7 @@ public sealed class RemoveDwsLogicalClusterCommand : DwsLongRunningCmdlet
                     AwaitWithProgress($"Deleting logical cluster {id}", (progress, ct) => DwsSession.Clusters.WaitForLogicalClusterAsync(ClusterId, id, true, WaitOptions, l => progress(LogicalClusterOutput.Describe(l), l.ActionInfo?.Progress), ct));
                 }
                 WriteObject(result);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class RestartDwsLogicalClusterCommand : DwsLongRunningCmdlet
         foreach (var id in LogicalClusterId)
         {
             if (!ShouldChange($"{id} (cluster {ClusterId})", "Restart DWS logical cluster", Force, highRisk: true)) continue;
-            try
+            ForItem(id, () =>
             {
                 var result = Await(ct => DwsSession.Clusters.RestartLogicalClusterAsync(ClusterId, id, ct));
                 if (LogicalClusterOutput.Warning(result) is { } warning) WriteWarning(warning);
@@ -50,11 +50,7 @@ public sealed class RestartDwsLogicalClusterCommand : DwsLongRunningCmdlet
                     ? AwaitWithProgress($"Restarting logical cluster {id}", (progress, ct) => DwsSession.Clusters.WaitForLogicalClusterAsync(ClusterId, id, false, WaitOptions, l => progress(LogicalClusterOutput.Describe(l), l.ActionInfo?.Progress), ct))
                     : Await(ct => DwsSession.Clusters.FindLogicalClusterAsync(ClusterId, id, ct));
                 if (lc is not null) WriteObject(lc);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -54,7 +54,7 @@ public sealed class SetDwsLogicalClusterCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"{LogicalClusterId} (cluster {ClusterId})", "Edit DWS logical cluster", false)) return;
-        try
+        ForItem(LogicalClusterId, () =>
         {
             var result = Await(ct => DwsSession.Clusters.SetLogicalClusterAsync(ClusterId, LogicalClusterId, Ring, Mode, WaitingForKilling, ct));
             if (LogicalClusterOutput.Warning(result) is { } warning) WriteWarning(warning);
@@ -62,10 +62,6 @@ public sealed class SetDwsLogicalClusterCommand : DwsLongRunningCmdlet
                 ? AwaitWithProgress($"Editing logical cluster {result.LogicalClusterName}", (progress, ct) => DwsSession.Clusters.WaitForLogicalClusterAsync(ClusterId, LogicalClusterId, false, WaitOptions, l => progress(LogicalClusterOutput.Describe(l), l.ActionInfo?.Progress), ct))
                 : Await(ct => DwsSession.Clusters.FindLogicalClusterAsync(ClusterId, LogicalClusterId, ct));
             if (lc is not null) WriteObject(lc);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, LogicalClusterId);
-        }
+        });
     }
 }

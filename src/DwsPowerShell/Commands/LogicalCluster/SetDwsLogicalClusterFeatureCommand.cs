@@ -35,15 +35,11 @@ public sealed class SetDwsLogicalClusterFeatureCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange(ClusterId, Enabled ? "Enable DWS logical-cluster features" : "Disable DWS logical-cluster features", false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var result = Await(ct => DwsSession.Clusters.SetLogicalClusterFeatureAsync(ClusterId, Enabled, ct));
             if (LogicalClusterOutput.Warning(result) is { } warning) WriteWarning(warning);
             WriteObject(result);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

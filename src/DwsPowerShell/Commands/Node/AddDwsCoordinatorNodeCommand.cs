@@ -46,7 +46,7 @@ public sealed class AddDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
     {
         var what = ParameterSetName == TotalSet ? $"Set the number of CNs to {TotalCount}" : $"Add {Count} CN(s)";
         if (!ShouldChange(ClusterId, what, false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var job = Await(ct => ParameterSetName == TotalSet
                 ? DwsSession.Clusters.AddCoordinatorNodesAsync(ClusterId, TotalCount, ct)
@@ -58,10 +58,6 @@ public sealed class AddDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
             }
             WaitForJob(job, $"Adding CNs to cluster {ClusterId}");
             WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(ClusterId, ct)).Instances, enumerateCollection: true);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -43,24 +43,10 @@ public sealed class GetDwsClusterInstanceCommand : DwsCmdlet
         {
             foreach (var id in InstanceId)
             {
-                try
-                {
-                    WriteObject(Await(ct => DwsSession.Clusters.GetInstanceAsync(id, ct)));
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, id);
-                }
+                ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetInstanceAsync(id, ct))));
             }
             return;
         }
-        try
-        {
-            WriteObject(Await(ct => DwsSession.Clusters.ListInstancesAsync(ClusterId, ct)), enumerateCollection: true);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        ForItem(ClusterId, () => WriteObject(Await(ct => DwsSession.Clusters.ListInstancesAsync(ClusterId, ct)), enumerateCollection: true));
     }
 }

@@ -58,14 +58,10 @@ public sealed class GetDwsClusterNodeCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ClusterId, () =>
         {
             var order = SortBy is null ? null : Descending ? "DESC" : "ASC";
             WriteAll(ct => DwsSession.Clusters.ListNodesAsync(ClusterId, NodeId, IncludeDeleted, FilterBy, Filter, SortBy, order, cancellationToken: ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -30,13 +30,6 @@ public sealed class GetDwsCoordinatorNodeCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(ClusterId, ct)).Instances, enumerateCollection: true);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        ForItem(ClusterId, () => WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(ClusterId, ct)).Instances, enumerateCollection: true));
     }
 }

@@ -58,7 +58,7 @@ public sealed class RemoveDwsClusterNodeCommand : DwsLongRunningCmdlet
             var clusterId = pair.Key;
             var ids = pair.Value;
             if (!ShouldChange($"{string.Join(", ", ids)} (cluster {clusterId})", $"{Mode} DWS cluster nodes", Force)) continue;
-            try
+            ForItem(clusterId, () =>
             {
                 var result = Await(ct => DwsSession.Clusters.DeleteNodesAsync(clusterId, ids, Mode, ct));
                 if (Wait)
@@ -69,11 +69,7 @@ public sealed class RemoveDwsClusterNodeCommand : DwsLongRunningCmdlet
                 {
                     WriteObject(result);
                 }
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, clusterId);
-            }
+            });
         }
     }
 }

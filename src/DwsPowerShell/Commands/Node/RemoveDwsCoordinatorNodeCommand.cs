@@ -53,21 +53,17 @@ public sealed class RemoveDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
             var clusterId = pair.Key;
             var ids = pair.Value;
             if (!ShouldChange($"{string.Join(", ", ids)} (cluster {clusterId})", "Delete DWS CNs", Force)) continue;
-            try
+            ForItem(clusterId, () =>
             {
                 var job = Await(ct => DwsSession.Clusters.RemoveCoordinatorNodesAsync(clusterId, ids, ct));
                 if (!Wait)
                 {
                     WriteObject(job);
-                    continue;
+                    return;
                 }
                 WaitForJob(job, $"Deleting CNs of cluster {clusterId}");
                 WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(clusterId, ct)).Instances, enumerateCollection: true);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, clusterId);
-            }
+            });
         }
     }
 }

@@ -29,16 +29,12 @@ public sealed class GetDwsQuotaCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(null, () =>
         {
             foreach (var quota in Await(ct => DwsSession.Quotas.ListAsync(ct)))
             {
                 if (Type is null || Type.Any(t => WildcardPattern.Get(t, WildcardOptions.IgnoreCase).IsMatch(quota.Type ?? string.Empty))) WriteObject(quota);
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, null);
-        }
+        });
     }
 }

@@ -71,36 +71,18 @@ public sealed class GetDwsSnapshotCommand : DwsCmdlet
             case ByIdSet:
                 foreach (var id in SnapshotId)
                 {
-                    try
-                    {
-                        WriteObject(Await(ct => DwsSession.Snapshots.GetAsync(id, ct)));
-                    }
-                    catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                    {
-                        WriteDwsError(ex, id);
-                    }
+                    ForItem(id, () => WriteObject(Await(ct => DwsSession.Snapshots.GetAsync(id, ct))));
                 }
                 break;
             case ByClusterSet:
-                try
+                ForItem(ClusterId, () =>
                 {
                     var direction = SortBy is null ? null : Descending ? "DESC" : "ASC";
                     WriteAll(ct => DwsSession.Snapshots.ListClusterSnapshotsAsync(ClusterId, SortBy, direction, cancellationToken: ct), Matches);
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, ClusterId);
-                }
+                });
                 break;
             default:
-                try
-                {
-                    WriteAll(ct => ListAllAsync(DwsSession.Snapshots, ct), Matches);
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, null);
-                }
+                ForItem(null, () => WriteAll(ct => ListAllAsync(DwsSession.Snapshots, ct), Matches));
                 break;
         }
     }

@@ -48,7 +48,7 @@ public sealed class NewDwsSnapshotCommand : DwsLongRunningCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"cluster {ClusterId}", $"Create snapshot '{Name}'", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             var created = Await(ct => DwsSession.Snapshots.CreateAsync(ClusterId, Name, Description, ct));
             if (Wait)
@@ -65,10 +65,6 @@ public sealed class NewDwsSnapshotCommand : DwsLongRunningCmdlet
             {
                 WriteObject(Await(ct => DwsSession.Snapshots.GetAsync(created.SnapshotId, ct)));
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

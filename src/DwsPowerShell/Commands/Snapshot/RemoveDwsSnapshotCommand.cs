@@ -39,7 +39,7 @@ public sealed class RemoveDwsSnapshotCommand : DwsLongRunningCmdlet
         foreach (var id in SnapshotId)
         {
             if (!ShouldChange($"snapshot {id}", "Delete snapshot", Force)) continue;
-            try
+            ForItem(id, () =>
             {
                 Await(ct => DwsSession.Snapshots.DeleteAsync(id, ct));
                 if (Wait)
@@ -50,11 +50,7 @@ public sealed class RemoveDwsSnapshotCommand : DwsLongRunningCmdlet
                         return true;
                     });
                 }
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

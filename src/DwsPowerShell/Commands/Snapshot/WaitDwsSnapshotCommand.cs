@@ -35,16 +35,12 @@ public sealed class WaitDwsSnapshotCommand : DwsWaitingCmdlet
     {
         foreach (var id in SnapshotId)
         {
-            try
+            ForItem(id, () =>
             {
                 WriteObject(AwaitWithProgress($"Waiting for snapshot {id}", (progress, ct) =>
                     DwsSession.Snapshots.WaitForStatusAsync(id, WaitOptions,
                         s => progress($"{s.Name ?? id}: {s.Status ?? "status not read yet"} {s.Progress}".Trim(), null), ct)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-            {
-                WriteDwsError(ex, id);
-            }
+            });
         }
     }
 }

@@ -40,14 +40,10 @@ public sealed class AddDwsClusterTagCommand : DwsCmdlet
     {
         var tags = ClusterTagInput.FromHashtable(Tag);
         if (!ShouldChange(ClusterId, $"Add tags {string.Join(", ", tags)}", force: false)) return;
-        try
+        ForItem(ClusterId, () =>
         {
             Await(ct => DwsSession.Tags.AddAsync(ClusterId, tags, ct));
             if (PassThru) WriteObject(Await(ct => DwsSession.Tags.ListAsync(ClusterId, ct)), enumerateCollection: true);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -51,7 +51,7 @@ public sealed class GetDwsClusterTagCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ParameterSetName == ProjectSet ? null : ClusterId, () =>
         {
             switch (ParameterSetName)
             {
@@ -65,11 +65,7 @@ public sealed class GetDwsClusterTagCommand : DwsCmdlet
                     WriteAll(ct => ToAsync(DwsSession.Tags.ListProjectTagsAsync(ct)), t => Matches(t.Key));
                     break;
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ParameterSetName == ProjectSet ? null : ClusterId);
-        }
+        });
     }
 
     private bool Matches(string key) =>

@@ -50,7 +50,7 @@ public sealed class RemoveDwsClusterTagCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        ForItem(ClusterId, () =>
         {
             if (ParameterSetName == TagSet)
             {
@@ -69,10 +69,6 @@ public sealed class RemoveDwsClusterTagCommand : DwsCmdlet
                 if (!ShouldChange(ClusterId, $"Delete tags with key {string.Join(", ", Key)}", Force)) return;
                 Await(ct => DwsSession.Tags.RemoveByKeyAsync(ClusterId, Key, ct));
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

@@ -56,25 +56,14 @@ public sealed class GetDwsWorkloadPlanCommand : DwsCmdlet
         {
             foreach (var id in PlanId)
             {
-                try
-                {
-                    WriteObject(Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, id, ct)));
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, id);
-                }
+                ForItem(id, () => WriteObject(Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, id, ct))));
             }
             return;
         }
-        try
+        ForItem(ClusterId, () =>
         {
             WriteAll(ct => DwsSession.Workload.ListPlansAsync(ClusterId, LogicalClusterName, cancellationToken: ct),
                 plan => Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(plan.PlanName ?? string.Empty)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        });
     }
 }

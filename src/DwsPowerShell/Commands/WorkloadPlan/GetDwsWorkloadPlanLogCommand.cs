@@ -37,13 +37,6 @@ public sealed class GetDwsWorkloadPlanLogCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
-        {
-            WriteAll(ct => DwsSession.Workload.ListPlanLogsAsync(ClusterId, PlanId, cancellationToken: ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, PlanId);
-        }
+        ForItem(PlanId, () => WriteAll(ct => DwsSession.Workload.ListPlanLogsAsync(ClusterId, PlanId, cancellationToken: ct)));
     }
 }

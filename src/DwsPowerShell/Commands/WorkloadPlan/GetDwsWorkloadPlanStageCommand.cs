@@ -56,28 +56,17 @@ public sealed class GetDwsWorkloadPlanStageCommand : DwsCmdlet
         {
             foreach (var id in StageId)
             {
-                try
-                {
-                    WriteObject(Await(ct => DwsSession.Workload.GetStageAsync(ClusterId, PlanId, id, ct)));
-                }
-                catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-                {
-                    WriteDwsError(ex, id);
-                }
+                ForItem(id, () => WriteObject(Await(ct => DwsSession.Workload.GetStageAsync(ClusterId, PlanId, id, ct))));
             }
             return;
         }
-        try
+        ForItem(PlanId, () =>
         {
             var plan = Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, PlanId, ct));
             foreach (var stage in plan.StageList ?? new List<WorkloadPlanStage>())
             {
                 if (Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(stage.StageName ?? string.Empty))) WriteObject(stage);
             }
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, PlanId);
-        }
+        });
     }
 }

@@ -45,13 +45,6 @@ public sealed class NewDwsWorkloadPlanCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"cluster {ClusterId}", $"Create workload plan '{Name}'", force: false)) return;
-        try
-        {
-            WriteObject(Await(ct => DwsSession.Workload.CreatePlanAsync(ClusterId, Name, LogicalClusterName, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, ClusterId);
-        }
+        ForItem(ClusterId, () => WriteObject(Await(ct => DwsSession.Workload.CreatePlanAsync(ClusterId, Name, LogicalClusterName, ct))));
     }
 }

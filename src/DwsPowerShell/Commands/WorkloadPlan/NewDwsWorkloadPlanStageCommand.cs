@@ -75,7 +75,7 @@ public sealed class NewDwsWorkloadPlanStageCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"workload plan {PlanId} of cluster {ClusterId}", $"Add stage '{Name}'", force: false)) return;
-        try
+        ForItem(PlanId, () =>
         {
             var stage = new WorkloadPlanStage
             {
@@ -87,11 +87,7 @@ public sealed class NewDwsWorkloadPlanStageCommand : DwsCmdlet
                 QueueList = QueueResource is null ? null : WorkloadQueues.FromDictionary(QueueResource, nameof(QueueResource)),
             };
             WriteObject(Await(ct => DwsSession.Workload.AddStageAsync(ClusterId, PlanId, stage, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, PlanId);
-        }
+        });
     }
 
     internal static string Join(IEnumerable<int> values) =>

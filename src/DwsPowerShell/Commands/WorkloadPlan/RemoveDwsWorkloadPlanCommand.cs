@@ -42,13 +42,6 @@ public sealed class RemoveDwsWorkloadPlanCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"workload plan {PlanId} of cluster {ClusterId}", "Delete workload plan", Force)) return;
-        try
-        {
-            Await(ct => DwsSession.Workload.DeletePlanAsync(ClusterId, PlanId, ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, PlanId);
-        }
+        ForItem(PlanId, () => Await(ct => DwsSession.Workload.DeletePlanAsync(ClusterId, PlanId, ct)));
     }
 }

@@ -46,13 +46,6 @@ public sealed class RemoveDwsWorkloadPlanStageCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"stage {StageId} of workload plan {PlanId}", "Delete workload plan stage", Force)) return;
-        try
-        {
-            Await(ct => DwsSession.Workload.DeleteStageAsync(ClusterId, PlanId, StageId, ct));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, StageId);
-        }
+        ForItem(StageId, () => Await(ct => DwsSession.Workload.DeleteStageAsync(ClusterId, PlanId, StageId, ct)));
     }
 }

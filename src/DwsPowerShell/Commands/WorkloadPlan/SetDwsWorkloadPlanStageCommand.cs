@@ -82,7 +82,7 @@ public sealed class SetDwsWorkloadPlanStageCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"stage {StageId} of workload plan {PlanId}", "Change workload plan stage", force: false)) return;
-        try
+        ForItem(StageId, () =>
         {
             var queues = QueueResource is null ? null : WorkloadQueues.FromDictionary(QueueResource, nameof(QueueResource));
             var stage = Await(ct => DwsSession.Workload.UpdateStageAsync(ClusterId, PlanId, StageId, s =>
@@ -95,10 +95,6 @@ public sealed class SetDwsWorkloadPlanStageCommand : DwsCmdlet
                 if (queues is not null) WorkloadQueues.Merge(s, queues);
             }, ct));
             if (PassThru) WriteObject(stage);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, StageId);
-        }
+        });
     }
 }

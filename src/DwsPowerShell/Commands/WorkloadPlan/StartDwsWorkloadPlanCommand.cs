@@ -39,14 +39,10 @@ public sealed class StartDwsWorkloadPlanCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"workload plan {PlanId} of cluster {ClusterId}", "Start workload plan", force: false)) return;
-        try
+        ForItem(PlanId, () =>
         {
             Await(ct => DwsSession.Workload.StartPlanAsync(ClusterId, PlanId, ct));
             WriteObject(Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, PlanId, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, PlanId);
-        }
+        });
     }
 }

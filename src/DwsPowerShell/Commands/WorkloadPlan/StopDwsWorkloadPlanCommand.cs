@@ -39,14 +39,10 @@ public sealed class StopDwsWorkloadPlanCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"workload plan {PlanId} of cluster {ClusterId}", "Stop workload plan", force: false)) return;
-        try
+        ForItem(PlanId, () =>
         {
             Await(ct => DwsSession.Workload.StopPlanAsync(ClusterId, PlanId, ct));
             WriteObject(Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, PlanId, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, PlanId);
-        }
+        });
     }
 }

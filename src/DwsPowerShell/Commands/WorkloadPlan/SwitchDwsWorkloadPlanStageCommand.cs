@@ -44,14 +44,10 @@ public sealed class SwitchDwsWorkloadPlanStageCommand : DwsCmdlet
     protected override void ProcessRecord()
     {
         if (!ShouldChange($"workload plan {PlanId} of cluster {ClusterId}", $"Switch to stage {StageId}", force: false)) return;
-        try
+        ForItem(StageId, () =>
         {
             Await(ct => DwsSession.Workload.SwitchStageAsync(ClusterId, PlanId, StageId, ct));
             WriteObject(Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, PlanId, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            WriteDwsError(ex, StageId);
-        }
+        });
     }
 }

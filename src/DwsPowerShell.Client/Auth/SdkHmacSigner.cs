@@ -43,7 +43,6 @@ public static class SdkHmacSigner
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    private const string LowerHex = "0123456789abcdef";
     private const int MaxCachedBuilder = 8 * 1024;
     private const int MaxLowerCaseNames = 64;
     private const int StackChars = 512;
@@ -89,18 +88,8 @@ public static class SdkHmacSigner
         t_builder = null; // taken: a nested call (there is none today) would get a fresh one
         try
         {
-            // One pass over the headers gives the signed names and their values, so no header is looked up again.
-            signed.Clear();
-            string? declaredPayload = null;
-            foreach (var pair in request.Headers)
-            {
-                var lower = LowerCase(pair.Key);
-                if (lower == "content-type" || lower.IndexOf('_') >= 0) continue;
-                if (lower == "x-sdk-content-sha256") declaredPayload = pair.Value;
-                signed.Add(new KeyValuePair<string, string>(lower, pair.Value));
-            }
-            signed.Sort(s_byName);
-            AppendCanonicalRequest(sb.Clear(), request, signed, declaredPayload);
+            CollectSignedHeaders(request.Headers, signed);
+            AppendCanonicalRequest(sb.Clear(), request, signed, DeclaredPayload(signed));
 
 #if NET8_0_OR_GREATER
             Span<byte> canonicalHash = stackalloc byte[32];
@@ -110,26 +99,9 @@ public static class SdkHmacSigner
             var signature = new byte[32];
 #endif
             HashUtf8(sb, canonicalHash);
-            var hmac = Hmac(secretKey);
-#if NET8_0_OR_GREATER
-            if (date.Length <= 64)
-            {
-                // The string to sign is ASCII but for the date: written straight as bytes, no builder round trip.
-                Span<byte> toSign = stackalloc byte[16 + 64 * 3 + 1 + 64];
-                var n = Encoding.ASCII.GetBytes(Algorithm + "\n", toSign);
-                n += Encoding.UTF8.GetBytes(date, toSign.Slice(n));
-                toSign[n++] = (byte)'\n';
-                n += WriteHex(canonicalHash, toSign.Slice(n));
-                hmac.AppendData(toSign.Slice(0, n));
-                hmac.TryGetHashAndReset(signature, out _);
-            }
-            else
-#endif
-            {
-                sb.Clear().Append(Algorithm).Append('\n').Append(date).Append('\n');
-                AppendHex(sb, canonicalHash);
-                Finish(hmac, sb, signature);
-            }
+            sb.Clear().Append(Algorithm).Append('\n').Append(date).Append('\n');
+            AppendHex(sb, canonicalHash);
+            Finish(Hmac(secretKey), sb, signature);
 
             sb.Clear().Append(Algorithm).Append(" Access=").Append(accessKey).Append(", SignedHeaders=");
             AppendNames(sb, signed);
@@ -272,20 +244,32 @@ public static class SdkHmacSigner
     /// <summary>Every header except <c>content-type</c> and names containing <c>_</c>, lower-cased and sorted.</summary>
     public static IReadOnlyList<string> SignedHeaderNames(IDictionary<string, string> headers)
     {
-        var names = new List<string>();
-        AddSignedHeaderNames(headers, names);
-        return names;
+        var signed = new List<KeyValuePair<string, string>>();
+        CollectSignedHeaders(headers, signed);
+        return signed.ConvertAll(pair => pair.Key);
     }
 
-    private static void AddSignedHeaderNames(IDictionary<string, string> headers, List<string> names)
+    /// <summary>
+    /// The signed headers (see <see cref="SignedHeaderNames"/>) with their values, in one pass over the headers,
+    /// so no header is looked up again while the canonical request is built.
+    /// </summary>
+    private static void CollectSignedHeaders(IDictionary<string, string> headers, List<KeyValuePair<string, string>> signed)
     {
+        signed.Clear();
         foreach (var pair in headers)
         {
             var lower = LowerCase(pair.Key);
             if (lower == "content-type" || lower.IndexOf('_') >= 0) continue;
-            names.Add(lower);
+            signed.Add(new KeyValuePair<string, string>(lower, pair.Value));
         }
-        names.Sort(StringComparer.Ordinal);
+        signed.Sort(s_byName);
+    }
+
+    /// <summary>The value of X-Sdk-Content-Sha256 among the signed headers, if any.</summary>
+    private static string? DeclaredPayload(List<KeyValuePair<string, string>> signed)
+    {
+        foreach (var pair in signed) if (pair.Key == "x-sdk-content-sha256") return pair.Value;
+        return null;
     }
 
     private static string LowerCase(string name)
@@ -353,7 +337,7 @@ public static class SdkHmacSigner
             sb.Append(EmptyBodyHash);
             return;
         }
-        var sha = t_sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var sha = Sha();
         sha.AppendData(request.Body);
 #if NET8_0_OR_GREATER
         Span<byte> hash = stackalloc byte[32];
@@ -380,39 +364,23 @@ public static class SdkHmacSigner
         }
     }
 
-    private static void AppendHex(StringBuilder sb, ReadOnlySpan<byte> bytes)
+    /// <summary>Appends a hash (32 bytes) as lower-case hex, through a stack buffer and one Append.</summary>
+    private static void AppendHex(StringBuilder sb, ReadOnlySpan<byte> hash)
     {
-        // Into a stack buffer, then one Append: appending 64 chars one by one cost ~10% of a signature.
         Span<char> hex = stackalloc char[64];
-        var length = Math.Min(bytes.Length, 32) * 2;
-        for (var i = 0; i < length / 2; i++)
-        {
-            hex[2 * i] = LowerHex[bytes[i] >> 4];
-            hex[2 * i + 1] = LowerHex[bytes[i] & 0xF];
-        }
+        HexEncoding.WriteLower(hash, hex);
 #if NET8_0_OR_GREATER
-        sb.Append(hex.Slice(0, length));
+        sb.Append(hex);
 #else
-        foreach (var c in hex.Slice(0, length)) sb.Append(c);
+        foreach (var c in hex) sb.Append(c);
 #endif
     }
 
-    private static int WriteHex(ReadOnlySpan<byte> bytes, Span<byte> destination)
-    {
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            destination[2 * i] = (byte)LowerHex[bytes[i] >> 4];
-            destination[2 * i + 1] = (byte)LowerHex[bytes[i] & 0xF];
-        }
-        return bytes.Length * 2;
-    }
-
     /// <summary>SHA-256 of the builder's text as UTF-8.</summary>
-    private static void HashUtf8(StringBuilder sb, Span<byte> destination)
-    {
-        var sha = t_sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Finish(sha, sb, destination);
-    }
+    private static void HashUtf8(StringBuilder sb, Span<byte> destination) => Finish(Sha(), sb, destination);
+
+    /// <summary>This thread's SHA-256 (a reused context: see <see cref="Finish"/>).</summary>
+    private static IncrementalHash Sha() => t_sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     /// <summary>
     /// This thread's HMAC-SHA256 keyed with the UTF-8 secret key: keying an HMAC costs more than hashing a

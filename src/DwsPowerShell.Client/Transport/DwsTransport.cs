@@ -62,7 +62,8 @@ public sealed class DwsTransport : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var projectId = request.NeedsProjectId ? await _projectId(cancellationToken).ConfigureAwait(false) : null;
         var path = request.BuildPath(projectId);
-        var state = new CallState(request, path, projectId, read);
+        var target = request.ToIam ? _iamTarget : _dwsTarget;
+        var state = new CallState(request, path, projectId, read, target);
 
         var attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
         if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate(state.AuthToken))
@@ -138,13 +139,9 @@ public sealed class DwsTransport : IDisposable
     {
         var request = state.Request;
         state.Attempts++;
-        var target = request.ToIam ? _iamTarget : _dwsTarget;
-        var fullPath = state.FullPath ??= target.BasePath + state.Path;
-        var url = state.Url ??= target.Origin + fullPath + request.BuildQueryString();
-
-        var signing = new SigningRequest(request.Method, fullPath);
+        var signing = new SigningRequest(request.Method, state.FullPath);
         foreach (var pair in request.QueryPairs) signing.Query.Add(pair);
-        signing.Headers["Host"] = target.Host;
+        signing.Headers["Host"] = state.Target.Host;
         if (state.ProjectId is not null && !request.ToIam) signing.Headers["X-Project-Id"] = state.ProjectId;
         if (request.Body is not null)
         {
@@ -154,7 +151,7 @@ public sealed class DwsTransport : IDisposable
         if (!request.Anonymous) await _authenticator.AuthenticateAsync(signing, cancellationToken).ConfigureAwait(false);
         state.AuthToken = signing.Headers.TryGetValue("X-Auth-Token", out var sentToken) ? sentToken : null;
 
-        var rest = new RestRequest(url, ToMethod(request.Method))
+        var rest = new RestRequest(state.Url, ToMethod(request.Method))
         {
             AdvancedResponseWriter = s_readAnswer,
             Interceptors = [new SignedHeaders(signing.Headers)],
@@ -169,8 +166,8 @@ public sealed class DwsTransport : IDisposable
         var response = ToResponse(answer);
         // The line is only formatted when someone listens (it costs a few hundred bytes per attempt).
         if (_options.Log is not null) Log(DwsLogLevel.Verbose, response.Failure == DwsTransportFailure.None
-            ? $"{request.Method} {fullPath} -> {response.StatusCode} in {elapsedMs} ms{(response.RequestId is null ? "" : " (request ID " + response.RequestId + ")")}"
-            : $"{request.Method} {fullPath} -> no answer ({response.Failure}) after {elapsedMs} ms");
+            ? $"{request.Method} {state.FullPath} -> {response.StatusCode} in {elapsedMs} ms{(response.RequestId is null ? "" : " (request ID " + response.RequestId + ")")}"
+            : $"{request.Method} {state.FullPath} -> no answer ({response.Failure}) after {elapsedMs} ms");
 
         if (!response.IsSuccess || state.Read is null) return new Attempt(response, null, null);
         try
@@ -460,12 +457,15 @@ public sealed class DwsTransport : IDisposable
 
     private sealed class CallState
     {
-        public CallState(DwsRequest request, string path, string? projectId, Func<DwsResponse, object?>? read)
+        public CallState(DwsRequest request, string path, string? projectId, Func<DwsResponse, object?>? read, Target target)
         {
             Request = request;
             Path = path;
             ProjectId = projectId;
             Read = read;
+            Target = target;
+            FullPath = target.BasePath + path;
+            Url = target.Origin + FullPath + request.BuildQueryString();
         }
 
         public DwsRequest Request { get; }
@@ -474,10 +474,12 @@ public sealed class DwsTransport : IDisposable
         public Func<DwsResponse, object?>? Read { get; }
         public byte[]? BodyBytes { get; set; }
 
-        /// <summary>The endpoint's base path and the request path; the same for every attempt.</summary>
-        public string? FullPath { get; set; }
+        public Target Target { get; }
 
-        public string? Url { get; set; }
+        /// <summary>The endpoint's base path and the request path; the same for every attempt.</summary>
+        public string FullPath { get; }
+
+        public string Url { get; }
         public int Attempts { get; set; }
 
         /// <summary>The X-Auth-Token of the latest attempt, so a 401 invalidates that token and not a newer one.</summary>

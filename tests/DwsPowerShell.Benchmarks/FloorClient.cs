@@ -21,19 +21,26 @@ internal static class FloorClient
     /// <param name="url">The emulator's URL of <see cref="Path"/> (made once by the caller).</param>
     public static async Task<IReadOnlyList<Cluster>> ListClustersAsync(HttpClient http, Uri url)
     {
-        var signing = new SigningRequest("GET", Path);
-        signing.Headers["Host"] = url.Authority;
-        signing.Headers["X-Project-Id"] = ProjectId;
-        var authorization = SdkHmacSigner.Sign(signing, Ak, Sk, DateTime.UtcNow);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var (authorization, date) = Sign(url.Authority);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        request.Headers.TryAddWithoutValidation("X-Sdk-Date", signing.Headers[SdkHmacSigner.DateHeader]);
+        request.Headers.TryAddWithoutValidation(SdkHmacSigner.DateHeader, date);
         request.Headers.TryAddWithoutValidation("X-Project-Id", ProjectId);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync();
         var list = await JsonSerializer.DeserializeAsync<ClusterList>(body, DwsJson.Options);
         return list?.Clusters ?? new List<Cluster>();
+    }
+
+    /// <summary>Signs a GET of <see cref="Path"/>: the Authorization and X-Sdk-Date values to send with X-Project-Id.</summary>
+    public static (string Authorization, string Date) Sign(string host)
+    {
+        var signing = new SigningRequest("GET", Path);
+        signing.Headers["Host"] = host;
+        signing.Headers["X-Project-Id"] = ProjectId;
+        var authorization = SdkHmacSigner.Sign(signing, Ak, Sk, DateTime.UtcNow);
+        return (authorization, signing.Headers[SdkHmacSigner.DateHeader]);
     }
 
     internal sealed class ClusterList

@@ -75,13 +75,10 @@ public class RequestOverheadBenchmarks
     [Benchmark]
     public async Task<IReadOnlyList<Cluster>> RestSharpFloor()
     {
-        var signing = new SigningRequest("GET", _path);
-        signing.Headers["Host"] = _host;
-        signing.Headers["X-Project-Id"] = ProjectId;
-        var authorization = SdkHmacSigner.Sign(signing, Ak, Sk, DateTime.UtcNow);
         var request = new RestSharp.RestRequest(_path);
+        var (authorization, date) = FloorClient.Sign(_host);
         request.AddHeader("Authorization", authorization);
-        request.AddHeader("X-Sdk-Date", signing.Headers[SdkHmacSigner.DateHeader]);
+        request.AddHeader(SdkHmacSigner.DateHeader, date);
         request.AddHeader("X-Project-Id", ProjectId);
         var response = await _rest!.ExecuteAsync(request);
         if (!response.IsSuccessStatusCode || response.RawBytes is null) throw new InvalidOperationException("HTTP " + (int)response.StatusCode);

@@ -84,7 +84,7 @@ public sealed class JobTests
         host.State.ClearRequests();
 
         var updates = new List<DwsJob>();
-        var results = await session.Jobs.WaitAsync(jobs.Select(j => j.JobId), TestData.Fast(), TestData.AdvanceEachPoll(host.Clock, Step, updates));
+        var results = await session.Jobs.WaitAsync(jobs.Select(j => j.JobId), TestData.Fast(), TestData.AdvanceEachRound(host.Clock, Step, jobs.Count, updates));
 
         Assert.Equal(jobs.Select(j => j.JobId), results.Select(r => r.JobId));
         var failed = Assert.Single(results, r => r.IsFailed);

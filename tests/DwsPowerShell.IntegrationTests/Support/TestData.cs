@@ -1,4 +1,5 @@
 using DwsPowerShell.Client;
+using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Waiting;
 using DwsPowerShell.Emulator.Core;
@@ -62,6 +63,32 @@ public static class TestData
         seen?.Add(item);
         clock.Advance(step);
     };
+
+    /// <summary>
+    /// For a wait on several jobs: moves the clock by <paramref name="step"/> once every job still running has been
+    /// reported in the current round of polls. Moving it on each report would let a job polled later in the same
+    /// round see the moved clock, and finish before it was ever seen running (it did, under load).
+    /// </summary>
+    public static Action<DwsJob> AdvanceEachRound(EmulatorClock clock, TimeSpan step, int jobs, List<DwsJob> seen)
+    {
+        var gate = new object();
+        var round = new HashSet<string>(StringComparer.Ordinal);
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        var expected = jobs;
+        return job =>
+        {
+            lock (gate)
+            {
+                seen.Add(job);
+                round.Add(job.JobId);
+                if (job.IsFinished) finished.Add(job.JobId);
+                if (round.Count < expected) return;
+                clock.Advance(step);
+                round.Clear();
+                expected = jobs - finished.Count;
+            }
+        };
+    }
 
     /// <summary>Creates a cluster (v2) and brings it to AVAILABLE by moving the emulated clock.</summary>
     public static async Task<Cluster> CreateAvailableClusterAsync(EmulatorHost host, DwsSession session, string name, int nodes = 3)

@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'DwsPowerShell.dll'
+    RootModule             = 'DwsPowerShell.psm1'
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '5b0e6f7c-2f6d-4c1e-9a43-8d1f3c2a7e51'

@@ -19,7 +19,6 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $out = Join-Path $root 'out/DwsPowerShell'
-$bin = Join-Path $root "src/DwsPowerShell/bin/$Configuration/netstandard2.0"
 
 function Assert-DotNet {
     $version = (& dotnet --version) 2>$null
@@ -34,22 +33,11 @@ function Invoke-Clean {
 
 function Invoke-Build {
     Assert-DotNet
-    & dotnet build (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.csproj') -c $Configuration -warnaserror -nologo
+    # MSBuild lays the module out (src/DwsPowerShell/ModuleLayout.targets, checked by ModuleLayoutTests):
+    # psd1, the psm1 that picks a build, Formats/, bin/netstandard2.0 (Windows PowerShell 5.1),
+    # bin/net8.0 and bin/net8.0-<rid> (PowerShell 7.4+, the latter compiled ahead of time).
+    & dotnet build (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.csproj') -c $Configuration -warnaserror -nologo "-p:ModuleLayoutDirectory=$out"
     if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
-
-    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out
-    $deps = Join-Path $out 'Dependencies'
-    New-Item -ItemType Directory -Force -Path $deps | Out-Null
-    $own = 'DwsPowerShell.dll', 'DwsPowerShell.Client.dll'
-    foreach ($file in $own) { Copy-Item (Join-Path $bin $file) $out }
-    Get-ChildItem $bin -Filter *.dll | Where-Object Name -notin $own | Copy-Item -Destination $deps
-    Copy-Item (Join-Path $root 'src/DwsPowerShell/Formats') $out -Recurse
-
-    # One version source: Directory.Build.props, stamped into the laid-out manifest.
-    $version = ([xml](Get-Content (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.ModuleVersion | Select-Object -First 1
-    $manifest = Get-Content (Join-Path $root 'DwsPowerShell.psd1') -Raw
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
-    Set-Content -Path (Join-Path $out 'DwsPowerShell.psd1') -Value $manifest -Encoding utf8
 
     if (Test-Path (Join-Path $root 'out/help/DwsPowerShell.dll-Help.xml')) {
         $help = Join-Path $out 'en-US'

@@ -49,21 +49,31 @@ public sealed record ParameterInfo(PropertyInfo Property, IReadOnlyList<CustomAt
 /// </summary>
 public sealed class ModuleMetadata : IDisposable
 {
-    private static readonly Lazy<ModuleMetadata> s_instance = new(() => new ModuleMetadata());
+    private static readonly Lazy<ModuleMetadata> s_instance = new(() =>
+        new ModuleMetadata(Path.Combine(FindRepositoryRoot(), "src", "DwsPowerShell", "bin", Configuration, "netstandard2.0")));
 
+    /// <summary>The netstandard2.0 build (the one Windows PowerShell loads) in its build output, beside its XML doc file.</summary>
     public static ModuleMetadata Instance => s_instance.Value;
+
+    /// <summary>The module as PowerShell loads it (src/DwsPowerShell/ModuleLayout.targets): psd1, psm1, Formats/, bin/&lt;build&gt;/.</summary>
+    public static string LayoutDirectory => Path.Combine(FindRepositoryRoot(), "src", "DwsPowerShell", "bin", Configuration, "module", "DwsPowerShell");
+
+    /// <summary>One bin folder of the laid-out module (bin/net8.0, bin/net8.0-linux-x64...), with its Dependencies folder.</summary>
+    public static ModuleMetadata LoadBuild(string binFolder) => new(Path.Combine(LayoutDirectory, "bin", binFolder));
 
     private readonly MetadataLoadContext _context;
 
-    private ModuleMetadata()
+    private ModuleMetadata(string moduleDirectory)
     {
         RepositoryRoot = FindRepositoryRoot();
-        ModuleDirectory = Path.Combine(RepositoryRoot, "src", "DwsPowerShell", "bin", Configuration, "netstandard2.0");
+        ModuleDirectory = moduleDirectory;
         var modulePath = Path.Combine(ModuleDirectory, "DwsPowerShell.dll");
         if (!File.Exists(modulePath)) throw new FileNotFoundException($"Build the module first: {modulePath} is missing.");
 
         var sma = FindPackageFile("powershellstandard.library", Path.Combine("lib", "netstandard2.0", "System.Management.Automation.dll"));
+        var dependencies = Path.Combine(ModuleDirectory, "Dependencies");
         var paths = Directory.GetFiles(ModuleDirectory, "*.dll")
+            .Concat(Directory.Exists(dependencies) ? Directory.GetFiles(dependencies, "*.dll") : [])
             .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
             .Append(sma)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
@@ -131,7 +141,7 @@ public sealed class ModuleMetadata : IDisposable
         throw new DirectoryNotFoundException("DwsPowerShell.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static string FindPackageFile(string package, string relative)
+    public static string FindPackageFile(string package, string relative)
     {
         var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var dir = Path.Combine(root, package);

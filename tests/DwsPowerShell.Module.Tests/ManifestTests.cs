@@ -38,7 +38,7 @@ public class ManifestTests
         Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", Manifest);
         var tags = ListValue("Tags");
         foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }) Assert.Contains(tag, tags);
-        Assert.Matches(@"RootModule\s*=\s*'DwsPowerShell\.dll'", Manifest);
+        Assert.Matches(@"RootModule\s*=\s*'DwsPowerShell\.psm1'", Manifest);
     }
 
     [Fact]

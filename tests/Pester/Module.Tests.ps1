@@ -23,6 +23,35 @@ Describe 'DwsPowerShell module' {
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 
+    It 'runs the build made for this PowerShell' {
+        $location = (Get-Command Get-DwsCluster).ImplementingType.Assembly.Location
+        if ($PSEdition -eq 'Desktop') {
+            $location | Should -Match 'bin[\\/]netstandard2\.0[\\/]DwsPowerShell\.dll$'
+        }
+        else {
+            $location | Should -Match 'bin[\\/]net8\.0(-(win|linux|osx)-(x64|arm64))?[\\/]DwsPowerShell\.dll$'
+        }
+    }
+
+    It 'loads RestSharp and Polly from the module into its private load context (PowerShell 7)' -Skip:($PSEdition -eq 'Desktop') {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+        $emu = Start-DwsEmulator
+        try {
+            Connect-DwsEmulator $emu | Out-Null
+            Get-DwsCluster | Out-Null
+            foreach ($name in 'RestSharp', 'Polly.Core') {
+                $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name }
+                @($assembly).Count | Should -Be 1
+                [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -Be 'DwsPowerShell.Dependencies'
+                $assembly.Location | Should -BeLike (Join-Path $module.ModuleBase '*')
+            }
+        }
+        finally {
+            Disconnect-DwsService
+            Stop-DwsEmulator $emu
+        }
+    }
+
     It 'tells the user how to connect when there is no session' {
         Disconnect-DwsService
         $env:HUAWEICLOUD_SDK_AK = $null; $env:HUAWEICLOUD_SDK_SK = $null

@@ -6,10 +6,11 @@ using DwsPowerShell.Client.Auth;
 namespace DwsPowerShell.Benchmarks;
 
 /// <summary>
-/// <c>coldstart [N] [--no-r2r]</c>: N rounds of fresh processes, each <c>dotnet DwsPowerShell.Benchmarks.dll coldstart-child URL
-/// [floor]</c>, which creates a DwsSession (or, with <c>floor</c>, a bare HttpClient) and sends one
-/// GET /v1.0/{project_id}/clusters to an emulator child. Reports the wall time from process start to exit after the
-/// answer, and the part after Main. Measured for this build (JIT) and for a ReadyToRun publish of this program.
+/// <c>coldstart [N] [--no-r2r] [--no-module]</c>: N rounds of fresh processes, each <c>dotnet DwsPowerShell.Benchmarks.dll
+/// coldstart-child URL [floor | module=BIN]</c>, which creates a DwsSession (or, with <c>floor</c>, a bare HttpClient) and
+/// sends one GET /v1.0/{project_id}/clusters to an emulator child. Reports the wall time from process start to exit after
+/// the answer, and the part after Main. Measured for this build (JIT), for a ReadyToRun publish of this program, and for
+/// the client as the PowerShell 7 module ships it (the Release module layout, portable and ReadyToRun for this machine).
 /// </summary>
 internal static class ColdStartMode
 {
@@ -17,19 +18,48 @@ internal static class ColdStartMode
     {
         var runs = args.Length > 1 && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 15;
         using var emulator = EmulatorChild.Handle.Start();
-        var variants = new List<(string Name, string Dll, bool Floor)>
+        var variants = new List<(string Name, string Dll, string? Mode)>
         {
-            ("client, JIT (this build)", BenchmarkProgram.AssemblyPath, false),
-            ("floor (bare HttpClient + signer + JSON), JIT", BenchmarkProgram.AssemblyPath, true),
+            ("client, JIT (this build)", BenchmarkProgram.AssemblyPath, null),
+            ("floor (bare HttpClient + signer + JSON), JIT", BenchmarkProgram.AssemblyPath, "floor"),
         };
         if (Array.IndexOf(args, "--no-r2r") < 0)
         {
             var published = PublishReadyToRun();
-            variants.Add(("client, ReadyToRun publish", published, false));
-            variants.Add(("floor, ReadyToRun publish", published, true));
+            variants.Add(("client, ReadyToRun publish", published, null));
+            variants.Add(("floor, ReadyToRun publish", published, "floor"));
+        }
+        if (Array.IndexOf(args, "--no-module") < 0)
+        {
+            var bin = Path.Combine(BuildModule(), "bin");
+            variants.Add(("client from the module's bin/net8.0 (portable)", BenchmarkProgram.AssemblyPath, "module=" + Path.Combine(bin, "net8.0")));
+            var native = Path.Combine(bin, "net8.0-" + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier);
+            if (Directory.Exists(native)) variants.Add(($"client from the module's bin/{Path.GetFileName(native)} (ReadyToRun)", BenchmarkProgram.AssemblyPath, "module=" + native));
         }
         await MeasureAsync(variants, emulator.Url, runs);
         return 0;
+    }
+
+    /// <summary><c>dotnet build -c Release</c> of the cmdlet project, which lays the module out; returns the layout folder.</summary>
+    private static string BuildModule()
+    {
+        var project = Path.GetFullPath(Path.Combine(ProjectDirectory, "..", "..", "src", "DwsPowerShell"));
+        Run("build", project, "-c", "Release", "--nologo", "-v", "q", "--disable-build-servers");
+        return Path.Combine(project, "bin", "Release", "module", "DwsPowerShell");
+    }
+
+    private static string ProjectDirectory => typeof(ColdStartMode).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "BenchmarkProjectDirectory").Value!;
+
+    private static void Run(params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        Console.WriteLine("running: dotnet " + string.Join(' ', psi.ArgumentList));
+        using var process = Process.Start(psi)!;
+        var log = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {arguments[0]} failed:\n" + log);
     }
 
     /// <summary>
@@ -38,25 +68,14 @@ internal static class ColdStartMode
     /// </summary>
     private static string PublishReadyToRun()
     {
-        var project = typeof(ColdStartMode).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "BenchmarkProjectDirectory").Value!;
         var output = Path.Combine(Path.GetTempPath(), "dws-coldstart-r2r");
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
-                     "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q", "--disable-build-servers" })
-        {
-            psi.ArgumentList.Add(a);
-        }
-        Console.WriteLine("publishing: dotnet " + string.Join(' ', psi.ArgumentList));
-        using var publish = Process.Start(psi)!;
-        var log = publish.StandardOutput.ReadToEnd();
-        publish.WaitForExit();
-        if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + log);
+        Run("publish", ProjectDirectory, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "q", "--disable-build-servers");
         return Path.Combine(output, Path.GetFileName(BenchmarkProgram.AssemblyPath));
     }
 
     /// <summary>Runs the variants in turn, round after round, so a change in machine load hits all of them alike.</summary>
-    private static async Task MeasureAsync(List<(string Name, string Dll, bool Floor)> variants, Uri url, int runs)
+    private static async Task MeasureAsync(List<(string Name, string Dll, string? Mode)> variants, Uri url, int runs)
     {
         var figures = variants.Select(_ => new Figures()).ToArray();
         for (var round = 0; round < runs + 1; round++)
@@ -67,7 +86,7 @@ internal static class ColdStartMode
                 psi.ArgumentList.Add(variants[v].Dll);
                 psi.ArgumentList.Add("coldstart-child");
                 psi.ArgumentList.Add(url.ToString());
-                if (variants[v].Floor) psi.ArgumentList.Add("floor");
+                if (variants[v].Mode is { } mode) psi.ArgumentList.Add(mode);
                 var startedAt = DateTimeOffset.UtcNow;
                 var watch = Stopwatch.StartNew();
                 using var child = Process.Start(psi)!;
@@ -119,6 +138,12 @@ internal static class ColdStartMode
             var listed = await FloorClient.ListClustersAsync(http, new Uri(new Uri(args[1]), FloorClient.Path));
             var done = watch.Elapsed.TotalMilliseconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {created:0.0} {done:0.0} {listed.Count}"));
+            return 0;
+        }
+        if (args.Length > 2 && args[2].StartsWith("module=", StringComparison.Ordinal))
+        {
+            var (built, answer, count) = await ModuleBuildChild.ListClustersAsync(args[2]["module=".Length..], new Uri(args[1]), watch);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {built:0.0} {answer:0.0} {count}"));
             return 0;
         }
         using var session = new DwsSession(new DwsSessionOptions

@@ -34,8 +34,7 @@ function Invoke-Clean {
 function Invoke-Build {
     Assert-DotNet
     # MSBuild lays the module out (src/DwsPowerShell/ModuleLayout.targets, checked by ModuleLayoutTests):
-    # psd1, the psm1 that picks a build, Formats/, bin/netstandard2.0 (Windows PowerShell 5.1),
-    # bin/net8.0 and bin/net8.0-<rid> (PowerShell 7.4+, the latter compiled ahead of time).
+    # psd1, the psm1 that picks a build, Formats/, bin/netstandard2.0 (Windows PowerShell 5.1), bin/net8.0 (PowerShell 7.4+).
     & dotnet build (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.csproj') -c $Configuration -warnaserror -nologo "-p:ModuleLayoutDirectory=$out"
     if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
 

@@ -10,7 +10,7 @@ namespace DwsPowerShell.Benchmarks;
 /// coldstart-child URL [floor | module=BIN]</c>, which creates a DwsSession (or, with <c>floor</c>, a bare HttpClient) and
 /// sends one GET /v1.0/{project_id}/clusters to an emulator child. Reports the wall time from process start to exit after
 /// the answer, and the part after Main. Measured for this build (JIT), for a ReadyToRun publish of this program, and for
-/// the client as the PowerShell 7 module ships it (the Release module layout, portable and ReadyToRun for this machine).
+/// the client as the PowerShell 7 module ships it (the Release module layout's bin/net8.0).
 /// </summary>
 internal static class ColdStartMode
 {
@@ -31,10 +31,7 @@ internal static class ColdStartMode
         }
         if (Array.IndexOf(args, "--no-module") < 0)
         {
-            var bin = Path.Combine(BuildModule(), "bin");
-            variants.Add(("client from the module's bin/net8.0 (portable)", BenchmarkProgram.AssemblyPath, "module=" + Path.Combine(bin, "net8.0")));
-            var native = Path.Combine(bin, "net8.0-" + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier);
-            if (Directory.Exists(native)) variants.Add(($"client from the module's bin/{Path.GetFileName(native)} (ReadyToRun)", BenchmarkProgram.AssemblyPath, "module=" + native));
+            variants.Add(("client from the module's bin/net8.0, as PowerShell 7 loads it", BenchmarkProgram.AssemblyPath, "module=" + Path.Combine(BuildModule(), "bin", "net8.0")));
         }
         await MeasureAsync(variants, emulator.Url, runs);
         return 0;
@@ -95,21 +92,22 @@ internal static class ColdStartMode
                 watch.Stop();
                 if (child.ExitCode != 0) throw new InvalidOperationException("coldstart-child failed: " + output);
                 if (round == 0) continue; // the first round warms the disk cache
-                // Child prints: "<unix ms at Main> <ms Main→session or HttpClient> <ms Main→answer> <count>"
+                // Child prints: "<unix ms at Main> <ms Main→session or HttpClient> <ms Main→answer> <count> <methods jitted>"
                 var parts = output.Trim().Split(' ');
                 figures[v].Wall.Add(watch.Elapsed.TotalMilliseconds);
                 figures[v].ToMain.Add(long.Parse(parts[0], CultureInfo.InvariantCulture) - startedAt.ToUnixTimeMilliseconds());
                 figures[v].Setup.Add(double.Parse(parts[1], CultureInfo.InvariantCulture));
                 figures[v].InMain.Add(double.Parse(parts[2], CultureInfo.InvariantCulture));
+                figures[v].Jitted.Add(double.Parse(parts[4], CultureInfo.InvariantCulture));
             }
         }
         Console.WriteLine($"{runs} rounds (after one warm-up round); median (min–max) in ms:");
-        Console.WriteLine("| variant | wall: process start → exit after the first answer | host + runtime → Main | Main → session (or HttpClient) | Main → first answer |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| variant | wall: process start → exit after the first answer | host + runtime → Main | Main → session (or HttpClient) | Main → first answer | methods JIT-compiled |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (var v = 0; v < variants.Count; v++)
         {
             var f = figures[v];
-            Console.WriteLine($"| {variants[v].Name} | {Cell(f.Wall)} | {Cell(f.ToMain)} | {Cell(f.Setup)} | {Cell(f.InMain)} |");
+            Console.WriteLine($"| {variants[v].Name} | {Cell(f.Wall)} | {Cell(f.ToMain)} | {Cell(f.Setup)} | {Cell(f.InMain)} | {Cell(f.Jitted)} |");
         }
     }
 
@@ -119,6 +117,9 @@ internal static class ColdStartMode
         public List<double> ToMain { get; } = new();
         public List<double> Setup { get; } = new();
         public List<double> InMain { get; } = new();
+
+        /// <summary>Methods the JIT compiled in the child (ReadyToRun code that the runtime uses is not counted).</summary>
+        public List<double> Jitted { get; } = new();
     }
 
     private static string Cell(List<double> values)
@@ -126,6 +127,8 @@ internal static class ColdStartMode
         values.Sort();
         return string.Create(CultureInfo.InvariantCulture, $"{values[values.Count / 2]:0} ({values[0]:0}–{values[^1]:0})");
     }
+
+    private static long Jitted => System.Runtime.JitInfo.GetCompiledMethodCount();
 
     public static async Task<int> ChildAsync(string[] args)
     {
@@ -137,13 +140,13 @@ internal static class ColdStartMode
             var created = watch.Elapsed.TotalMilliseconds;
             var listed = await FloorClient.ListClustersAsync(http, new Uri(new Uri(args[1]), FloorClient.Path));
             var done = watch.Elapsed.TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {created:0.0} {done:0.0} {listed.Count}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {created:0.0} {done:0.0} {listed.Count} {Jitted}"));
             return 0;
         }
         if (args.Length > 2 && args[2].StartsWith("module=", StringComparison.Ordinal))
         {
             var (built, answer, count) = await ModuleBuildChild.ListClustersAsync(args[2]["module=".Length..], new Uri(args[1]), watch);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {built:0.0} {answer:0.0} {count}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {built:0.0} {answer:0.0} {count} {Jitted}"));
             return 0;
         }
         using var session = new DwsSession(new DwsSessionOptions
@@ -156,7 +159,7 @@ internal static class ColdStartMode
         var constructed = watch.Elapsed.TotalMilliseconds;
         var clusters = await session.Clusters.ListAsync();
         var answered = watch.Elapsed.TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {constructed:0.0} {answered:0.0} {clusters.Count}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {constructed:0.0} {answered:0.0} {clusters.Count} {Jitted}"));
         return 0;
     }
 }

@@ -12,19 +12,15 @@ public class DependencyLoadContextTests
 {
     private static string Dependencies(string build) => Path.Combine(ModuleMetadata.LayoutDirectory, "bin", build, "Dependencies");
 
-    /// <summary>The build whose ReadyToRun code this test process can run (linux-x64 here; the portable one elsewhere).</summary>
-    private static string HostBuild => OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64
-        ? "net8.0-linux-x64" : "net8.0";
-
     [Fact]
     public void The_client_gets_RestSharp_from_the_module_in_a_private_context_and_it_runs()
     {
-        var loader = new DependencyLoadContext(Dependencies(HostBuild));
+        var loader = new DependencyLoadContext(Dependencies("net8.0"));
         var restSharp = loader.Resolve("DwsPowerShell.Client", new AssemblyName("RestSharp"));
 
         Assert.NotNull(restSharp);
         Assert.Same(loader, AssemblyLoadContext.GetLoadContext(restSharp));
-        Assert.Equal(Path.Combine(Dependencies(HostBuild), "RestSharp.dll"), restSharp!.Location);
+        Assert.Equal(Path.Combine(Dependencies("net8.0"), "RestSharp.dll"), restSharp!.Location);
         // Its code runs, and what it needs from the framework (System.Text.Json) comes from the default context.
         var options = Activator.CreateInstance(restSharp.GetType("RestSharp.RestClientOptions", throwOnError: true)!, "http://127.0.0.1:1/")!;
         Assert.Equal(new Uri("http://127.0.0.1:1/"), options.GetType().GetProperty("BaseUrl")!.GetValue(options));
@@ -40,7 +36,7 @@ public class DependencyLoadContextTests
         try
         {
             var theirs = other.LoadFromAssemblyPath(Path.Combine(Dependencies("net8.0"), "RestSharp.dll"));
-            var loader = new DependencyLoadContext(Dependencies(HostBuild));
+            var loader = new DependencyLoadContext(Dependencies("net8.0"));
             var ours = loader.Resolve("DwsPowerShell.Client", new AssemblyName("RestSharp"));
 
             Assert.NotSame(theirs, ours);

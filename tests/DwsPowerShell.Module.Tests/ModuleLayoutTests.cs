@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Text.RegularExpressions;
 
 namespace DwsPowerShell.Module.Tests;
 
@@ -12,13 +11,6 @@ namespace DwsPowerShell.Module.Tests;
 public class ModuleLayoutTests
 {
     private static readonly string Layout = ModuleMetadata.LayoutDirectory;
-
-    /// <summary>ReadyToRun images carry the target OS in the PE machine field (the architecture XOR an OS value).</summary>
-    public static TheoryData<string, ushort> NativeBuilds => new()
-    {
-        { "net8.0-win-x64", 0x8664 },
-        { "net8.0-linux-x64", 0x8664 ^ 0x7B79 },
-    };
 
     private static string Bin(string build) => Path.Combine(Layout, "bin", build);
 
@@ -35,7 +27,7 @@ public class ModuleLayoutTests
         foreach (var format in ManifestTests.ListValue("FormatsToProcess")) Assert.True(File.Exists(Path.Combine(Layout, format)), format);
 
         var builds = Directory.GetDirectories(Path.Combine(Layout, "bin")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "net8.0", "net8.0-linux-x64", "net8.0-win-x64", "netstandard2.0" }, builds);
+        Assert.Equal(new[] { "net8.0", "netstandard2.0" }, builds);
         foreach (var build in builds)
         {
             Assert.True(File.Exists(Path.Combine(Bin(build!), "DwsPowerShell.dll")), build);
@@ -44,33 +36,27 @@ public class ModuleLayoutTests
     }
 
     [Fact]
-    public void The_loader_names_every_build_it_can_pick()
+    public void The_loader_picks_a_build_by_edition_and_refuses_PowerShell_before_7_4()
     {
         var loader = File.ReadAllText(Path.Combine(Layout, "DwsPowerShell.psm1"));
-        Assert.Contains("'netstandard2.0'", loader);
-        Assert.Contains("'net8.0'", loader);
-        // Native builds are found by name: net8.0-<os>-<arch>, os from $IsWindows/$IsLinux/$IsMacOS.
-        Assert.Matches(@"""net8\.0-\$os-\$arch""", loader);
-        foreach (var os in new[] { "win", "linux", "osx" }) Assert.Contains($"'{os}'", loader);
-        Assert.Matches(@"PSVersion -lt \[version\]'7\.4'", loader);
+        Assert.Matches(@"\$build = if \(\$PSEdition -eq 'Core'\) \{ 'net8\.0' \} else \{ 'netstandard2\.0' \}", loader);
+        Assert.Contains("Join-Path $PSScriptRoot \"bin/$build/DwsPowerShell.dll\"", loader);
+        Assert.Matches(@"\$PSEdition -eq 'Core' -and \$PSVersionTable\.PSVersion -lt \[version\]'7\.4'", loader);
     }
 
     [Fact]
     public void Every_build_exports_the_same_cmdlets_with_the_same_parameters()
     {
         var expected = Surface(M);
-        foreach (var build in new[] { "net8.0", "net8.0-win-x64", "net8.0-linux-x64" })
-        {
-            using var other = ModuleMetadata.LoadBuild(build);
-            Assert.Equal(expected, Surface(other));
-        }
+        using var core = ModuleMetadata.LoadBuild("net8.0");
+        Assert.Equal(expected, Surface(core));
     }
 
     [Fact]
     public void PowerShell7_builds_ship_RestSharp_and_Polly_and_take_everything_else_from_dotnet8()
     {
         var net8 = DotNet8Framework();
-        foreach (var build in new[] { "net8.0", "net8.0-win-x64", "net8.0-linux-x64" })
+        foreach (var build in new[] { "net8.0" })
         {
             Assert.Equal(new[] { "Dependencies/Polly.Core.dll", "Dependencies/RestSharp.dll", "DwsPowerShell.Client.dll", "DwsPowerShell.dll" }, Assemblies(build));
             foreach (var file in Assemblies(build))
@@ -106,23 +92,6 @@ public class ModuleLayoutTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(NativeBuilds))]
-    public void Native_builds_are_the_portable_build_compiled_ahead_of_time(string build, ushort machine)
-    {
-        foreach (var file in Assemblies("net8.0"))
-        {
-            using var portable = new PEReader(File.OpenRead(Path.Combine(Bin("net8.0"), file)));
-            using var native = new PEReader(File.OpenRead(Path.Combine(Bin(build), file)));
-            Assert.Equal(0, portable.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
-            Assert.True(native.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{build}/{file} is not a ReadyToRun image");
-            Assert.Equal(machine, (ushort)native.PEHeaders.CoffHeader.Machine);
-            // Same IL: crossgen keeps the module ID. The cmdlet assembly itself is compiled once per platform (its
-            // publish is the RID-specific one), so for it the identical surface (the test above) is the check.
-            if (file != "DwsPowerShell.dll") Assert.True(Mvid(portable) == Mvid(native), $"{build}/{file} was not compiled from the portable build's IL");
-        }
-    }
-
     [Fact]
     public void Windows_PowerShell_build_carries_what_dotnet_framework_lacks()
     {
@@ -149,17 +118,11 @@ public class ModuleLayoutTests
         return reader.AssemblyReferences.Select(h => reader.GetAssemblyReference(h).GetAssemblyName()).ToList();
     }
 
-    private static Guid Mvid(PEReader pe)
-    {
-        var reader = pe.GetMetadataReader();
-        return reader.GetGuid(reader.GetModuleDefinition().Mvid);
-    }
-
-    /// <summary>The assemblies of the .NET 8 shared framework (from the runtime pack restore fetched for ReadyToRun).</summary>
+    /// <summary>The assemblies of the .NET 8 shared framework, with their versions (from the targeting pack the net8.0 build used).</summary>
     private static Dictionary<string, Version> DotNet8Framework()
     {
-        var runtime = Path.GetDirectoryName(ModuleMetadata.FindPackageFile("microsoft.netcore.app.runtime.linux-x64",
-            Path.Combine("runtimes", "linux-x64", "lib", "net8.0", "System.Runtime.dll")))!;
+        var runtime = Path.GetDirectoryName(ModuleMetadata.FindPackageFile("microsoft.netcore.app.ref",
+            Path.Combine("ref", "net8.0", "System.Runtime.dll")))!;
         return Directory.GetFiles(runtime, "*.dll").ToDictionary(
             f => Path.GetFileNameWithoutExtension(f),
             f => AssemblyName.GetAssemblyName(f).Version!,

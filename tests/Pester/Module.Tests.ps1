@@ -29,7 +29,7 @@ Describe 'DwsPowerShell module' {
             $location | Should -Match 'bin[\\/]netstandard2\.0[\\/]DwsPowerShell\.dll$'
         }
         else {
-            $location | Should -Match 'bin[\\/]net8\.0(-(win|linux|osx)-(x64|arm64))?[\\/]DwsPowerShell\.dll$'
+            $location | Should -Match 'bin[\\/]net8\.0[\\/]DwsPowerShell\.dll$'
         }
     }
 

@@ -80,4 +80,12 @@ public class DependencyLoadContextTests
         Assert.Null(loader.PathOf(new AssemblyName { Name = name }));
         Assert.Null(loader.Resolve("DwsPowerShell.Client", new AssemblyName { Name = name }));
     }
+
+    [Fact]
+    public void A_request_for_a_newer_version_than_the_module_carries_is_declined_not_thrown()
+    {
+        var loader = new DependencyLoadContext(Dependencies("net8.0"));
+
+        Assert.Null(loader.Resolve(null, new AssemblyName("RestSharp, Version=999.0.0.0")));
+    }
 }

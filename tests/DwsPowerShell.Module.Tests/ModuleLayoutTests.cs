@@ -101,6 +101,17 @@ public class ModuleLayoutTests
             Assert.Contains(needed, files);
         }
         Assert.DoesNotContain(files, f => f.StartsWith("Dependencies/DwsPowerShell", StringComparison.Ordinal));
+
+        // The loader declines a copy older than the version asked for (DependencyLoadContext.Resolve).
+        var carried = files.Where(f => f.StartsWith("Dependencies/", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => AssemblyName.GetAssemblyName(Path.Combine(Bin("netstandard2.0"), f)).Version!);
+        foreach (var file in files)
+        {
+            foreach (var reference in References(Path.Combine(Bin("netstandard2.0"), file)))
+            {
+                if (carried.TryGetValue(reference.Name!, out var version)) Assert.True(version >= reference.Version, $"{file} needs {reference.Name} {reference.Version}; the module carries {version}");
+            }
+        }
     }
 
     private static ModuleMetadata M => ModuleMetadata.Instance;

@@ -38,12 +38,14 @@ internal sealed class DependencyLoadContext
     /// <summary>
     /// The answer to an assembly-resolve request for <paramref name="name"/> made by <paramref name="requester"/>
     /// (null when the runtime does not say): our copy for our own assemblies and for requests with no requester
-    /// (Type.GetType by name), nothing for anyone else.
+    /// (Type.GetType by name), nothing for anyone else, and nothing when ours is older than the version asked for.
     /// </summary>
     internal Assembly? Resolve(string? requester, AssemblyName name)
     {
         if (requester is not null && !requester.StartsWith("DwsPowerShell", StringComparison.Ordinal) && PathOf(new AssemblyName(requester)) is null) return null;
         if (PathOf(name) is not { } path) return null;
+        // An older copy than the one asked for would only fail later, with a missing method.
+        if (name.Version is { } wanted && AssemblyName.GetAssemblyName(path).Version < wanted) return null;
 #if NET8_0_OR_GREATER
         return LoadFromAssemblyName(name);
 #else

@@ -128,8 +128,6 @@ internal static class ColdStartMode
         return string.Create(CultureInfo.InvariantCulture, $"{values[values.Count / 2]:0} ({values[0]:0}–{values[^1]:0})");
     }
 
-    private static long Jitted => System.Runtime.JitInfo.GetCompiledMethodCount();
-
     public static async Task<int> ChildAsync(string[] args)
     {
         var mainAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -140,14 +138,12 @@ internal static class ColdStartMode
             var created = watch.Elapsed.TotalMilliseconds;
             var listed = await FloorClient.ListClustersAsync(http, new Uri(new Uri(args[1]), FloorClient.Path));
             var done = watch.Elapsed.TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {created:0.0} {done:0.0} {listed.Count} {Jitted}"));
-            return 0;
+            return Report(mainAt, created, done, listed.Count);
         }
         if (args.Length > 2 && args[2].StartsWith("module=", StringComparison.Ordinal))
         {
             var (built, answer, count) = await ModuleBuildChild.ListClustersAsync(args[2]["module=".Length..], new Uri(args[1]), watch);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {built:0.0} {answer:0.0} {count} {Jitted}"));
-            return 0;
+            return Report(mainAt, built, answer, count);
         }
         using var session = new DwsSession(new DwsSessionOptions
         {
@@ -159,7 +155,14 @@ internal static class ColdStartMode
         var constructed = watch.Elapsed.TotalMilliseconds;
         var clusters = await session.Clusters.ListAsync();
         var answered = watch.Elapsed.TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mainAt} {constructed:0.0} {answered:0.0} {clusters.Count} {Jitted}"));
+        return Report(mainAt, constructed, answered, clusters.Count);
+    }
+
+    /// <summary>The child's one output line, which <see cref="MeasureAsync"/> parses.</summary>
+    private static int Report(long mainAt, double setupMs, double answeredMs, int count)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{mainAt} {setupMs:0.0} {answeredMs:0.0} {count} {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
         return 0;
     }
 }

@@ -58,7 +58,7 @@ public sealed class ModuleMetadata : IDisposable
     /// <summary>The module as PowerShell loads it (src/DwsPowerShell/ModuleLayout.targets): psd1, psm1, Formats/, bin/&lt;build&gt;/.</summary>
     public static string LayoutDirectory => Path.Combine(FindRepositoryRoot(), "src", "DwsPowerShell", "bin", Configuration, "module", "DwsPowerShell");
 
-    /// <summary>One bin folder of the laid-out module (bin/net8.0, bin/net8.0-linux-x64...), with its Dependencies folder.</summary>
+    /// <summary>One bin folder of the laid-out module (bin/net8.0, bin/netstandard2.0), with its Dependencies folder.</summary>
     public static ModuleMetadata LoadBuild(string binFolder) => new(Path.Combine(LayoutDirectory, "bin", binFolder));
 
     private readonly MetadataLoadContext _context;

@@ -8,7 +8,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Pester', 'Docs', 'Package', 'Demo')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -60,21 +60,33 @@ function Invoke-Docs {
     Copy-Item (Join-Path $root 'docs/en-US/about_DwsPowerShell.help.md') (Join-Path $helpOut 'about_DwsPowerShell.help.txt')
 }
 
+function Import-Pester {
+    # Pester comes from NuGet (the PowerShell Gallery is not reachable here): its tools/ folder is the module.
+    $version = '5.9.1'
+    & dotnet restore (Join-Path $root 'tests/Pester/Restore/PesterRestore.csproj') -nologo -v:q | Out-Null
+    if ($LASTEXITCODE) { throw "Restoring Pester $version from NuGet failed ($LASTEXITCODE)." }
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path (Join-Path $HOME '.nuget') 'packages' }
+    $manifest = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $version was restored but $manifest is missing." }
+    Import-Module $manifest -Force
+}
+
 function Invoke-Test {
     & dotnet test (Join-Path $root 'DwsPowerShell.sln') -nologo
     if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)." }
-    if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.5.0')) {
-        Install-PSResource -Name Pester -Version 5.7.1 -TrustRepository -Scope CurrentUser
-    }
-    Import-Module Pester -MinimumVersion 5.5.0
+    Invoke-PesterSuite
+}
+
+function Invoke-PesterSuite {
+    Import-Pester
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
     $config.Run.Exit = $false
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $config
-    Write-Host "$($result.PassedCount) passed, $($result.FailedCount) failed"
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+    Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed, $($result.SkippedCount) skipped"
+    if ($result.FailedCount -gt 0 -or $result.SkippedCount -gt 0) { throw "Pester: $($result.FailedCount) failed, $($result.SkippedCount) skipped." }
 }
 
 function Invoke-Package {
@@ -105,6 +117,7 @@ foreach ($t in $Task) {
         'Build' { Invoke-Build }
         'Docs' { Invoke-Docs }
         'Test' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Test }
+        'Pester' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-PesterSuite }
         'Package' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Package }
         'Demo' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Demo }
     }

@@ -45,7 +45,10 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
         {
             DwsLogRouter.Current = previous;
         }
-        while (!task.Wait(s_pumpInterval)) Drain();
+        // Not task.Wait: it throws an AggregateException for a faulted task before the last drain,
+        // losing the failed request's verbose line and hiding the DwsApiException the error mapper needs.
+        var done = ((IAsyncResult)task).AsyncWaitHandle;
+        while (!done.WaitOne(s_pumpInterval)) Drain();
         Drain();
         return task.GetAwaiter().GetResult();
     }

@@ -72,12 +72,29 @@ function Import-Pester {
 }
 
 function Invoke-Test {
-    & dotnet test (Join-Path $root 'DwsPowerShell.sln') -nologo
-    if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)." }
-    Invoke-PesterSuite
+    # Every suite: the xunit projects, then Pester in this pwsh. Ends with the totals alone on a line (CI reads it).
+    $xunit = @{ Passed = 0; Failed = 0; Skipped = 0; Projects = 0 }
+    & dotnet test (Join-Path $root 'DwsPowerShell.sln') -nologo 2>&1 | ForEach-Object {
+        $line = "$_"
+        Write-Host $line
+        # Each project prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed!  - ...").
+        if ($line -match '(Passed|Failed)! +- +Failed: +(\d+), Passed: +(\d+), Skipped: +(\d+)') {
+            $xunit.Failed += [int]$Matches[2]; $xunit.Passed += [int]$Matches[3]; $xunit.Skipped += [int]$Matches[4]; $xunit.Projects++
+        }
+    }
+    $xunitExit = $LASTEXITCODE
+    $pester = Invoke-PesterSuite -NoThrow
+    $passed = $xunit.Passed + $pester.PassedCount
+    $failed = $xunit.Failed + $pester.FailedCount
+    $skipped = $xunit.Skipped + $pester.SkippedCount
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped in $($xunit.Projects) projects; Pester: $($pester.PassedCount) passed, $($pester.FailedCount) failed, $($pester.SkippedCount) skipped"
+    Write-Host ("$passed passed, $failed failed" + $(if ($skipped) { ", $skipped skipped" } else { '' }))
+    if ($xunitExit -or $xunit.Projects -eq 0) { throw "dotnet test failed ($xunitExit) or ran no project." }
+    if ($failed -or $skipped -or $pester.TotalCount -eq 0) { throw "Tests failed or were skipped: $failed failed, $skipped skipped." }
 }
 
 function Invoke-PesterSuite {
+    param([switch] $NoThrow)
     Import-Pester
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
@@ -86,17 +103,26 @@ function Invoke-PesterSuite {
     $config.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $config
     Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed, $($result.SkippedCount) skipped"
-    if ($result.FailedCount -gt 0 -or $result.SkippedCount -gt 0) { throw "Pester: $($result.FailedCount) failed, $($result.SkippedCount) skipped." }
+    if (-not $NoThrow -and ($result.FailedCount -gt 0 -or $result.SkippedCount -gt 0)) { throw "Pester: $($result.FailedCount) failed, $($result.SkippedCount) skipped." }
+    $result
 }
 
 function Invoke-Package {
+    # A .nupkg in out/repository, through a local PSResourceGet repository (the Gallery is not reachable here),
+    # then saved back from it and its manifest tested: what a user would install.
     $repo = Join-Path $root 'out/repository'
     New-Item -ItemType Directory -Force -Path $repo | Out-Null
-    if (-not (Get-PSResourceRepository -Name DwsLocal -ErrorAction SilentlyContinue)) {
-        Register-PSResourceRepository -Name DwsLocal -Uri $repo -Trusted
-    }
+    $existing = Get-PSResourceRepository -Name DwsLocal -ErrorAction SilentlyContinue
+    if (-not $existing) { Register-PSResourceRepository -Name DwsLocal -Uri $repo -Trusted }
+    elseif ($existing.Uri.LocalPath.TrimEnd('\', '/') -ne (Resolve-Path $repo).Path.TrimEnd('\', '/')) { Set-PSResourceRepository -Name DwsLocal -Uri $repo -Trusted }
     Publish-PSResource -Path $out -Repository DwsLocal
-    Write-Host "Package published to $repo"
+    $check = Join-Path $root 'out/package-check'
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $check
+    New-Item -ItemType Directory -Force -Path $check | Out-Null
+    Save-PSResource -Name DwsPowerShell -Repository DwsLocal -Path $check -Prerelease -TrustRepository
+    $manifest = Get-ChildItem $check -Recurse -Filter DwsPowerShell.psd1 | Select-Object -First 1
+    Test-ModuleManifest $manifest.FullName | Out-Null
+    Write-Host "Package published to $repo (saved back and its manifest tested)"
 }
 
 function Invoke-Demo {
@@ -111,14 +137,16 @@ function Invoke-Demo {
     }
 }
 
+$built = $false
 foreach ($t in $Task) {
+    # Tasks that use the module build it first (an incremental build takes seconds), so they never test a stale out/.
+    if (($t -in 'Build', 'Test', 'Pester', 'Package', 'Demo') -and -not $built) { Invoke-Build; $built = $true }
     switch ($t) {
-        'Clean' { Invoke-Clean }
-        'Build' { Invoke-Build }
+        'Clean' { Invoke-Clean; $built = $false }
         'Docs' { Invoke-Docs }
-        'Test' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Test }
-        'Pester' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-PesterSuite }
-        'Package' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Package }
-        'Demo' { if (-not (Test-Path $out)) { Invoke-Build }; Invoke-Demo }
+        'Test' { Invoke-Test }
+        'Pester' { Invoke-PesterSuite | Out-Null }
+        'Package' { Invoke-Package }
+        'Demo' { Invoke-Demo }
     }
 }

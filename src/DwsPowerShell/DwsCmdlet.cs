@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using DwsPowerShell.Client;
+using DwsPowerShell.Client.Paging;
 using DwsPowerShell.Internal;
 
 namespace DwsPowerShell;
@@ -63,27 +64,72 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
     /// <summary>Runs <paramref name="action"/> on the pipeline thread at the next drain (for callbacks from client code).</summary>
     protected void Post(Action action) => _posted.Enqueue(action);
 
-    /// <summary>Streams an async sequence to the pipeline, honouring -First/-Skip when the cmdlet supports paging.</summary>
+    /// <summary>
+    /// Streams an async sequence to the pipeline, honouring -First/-Skip when the cmdlet supports paging.
+    /// -IncludeTotalCount writes the total FIRST, exact (accuracy 1.0), as PowerShell's paging convention has it:
+    /// when nothing is filtered here and the list reports the service's total (<see cref="IDwsPagedEnumerator"/>),
+    /// that total, read from the first page, then the items as they come; otherwise the whole list is read and
+    /// counted, and the requested items are written after the total. Give a null <paramref name="filter"/> when
+    /// nothing is filtered, so the service's total can be used.
+    /// </summary>
     protected void WriteAll<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, bool>? filter = null)
     {
         var paging = SupportsPagingParameters(this);
         var skip = paging?.Skip ?? 0UL;
         var first = paging?.First ?? ulong.MaxValue;
-        var written = 0UL;
-        var seen = 0UL;
-        Await(async ct =>
+        var countAll = paging is not null && paging.IncludeTotalCount;
+        var held = new List<T>();
+        var listed = Await(async ct =>
         {
-            await foreach (var item in source(ct).WithCancellation(ct).ConfigureAwait(false))
+            ulong? serviceTotal = null;
+            var matched = 0UL;
+            var written = 0UL;
+            await using var items = source(ct).GetAsyncEnumerator(ct);
+            var more = await items.MoveNextAsync().ConfigureAwait(false);
+            if (countAll && filter is null && items is IDwsPagedEnumerator { Total: >= 0 } paged)
             {
-                if (filter is not null && !filter(item)) continue;
-                if (seen++ < skip) continue;
-                if (written >= first) break;
-                written++;
-                Post(() => WriteObject(item));
+                var total = (ulong)paged.Total.Value;
+                serviceTotal = total;
+                Post(() => WriteObject(paging!.NewTotalCount(total, 1.0)));
             }
-            return true;
+            var hold = countAll && serviceTotal is null;
+            for (; more; more = await items.MoveNextAsync().ConfigureAwait(false))
+            {
+                var item = items.Current;
+                if (filter is not null && !filter(item)) continue;
+                if (matched++ < skip) continue;
+                if (written >= first)
+                {
+                    if (hold) continue; // counting to the end
+                    break;
+                }
+                written++;
+                if (hold) held.Add(item);
+                else Post(() => WriteObject(item));
+            }
+            return (ServiceTotal: serviceTotal, Matched: matched, ReadToEnd: !more);
         });
-        if (paging is not null && paging.IncludeTotalCount) WriteObject(paging.NewTotalCount(seen, 1.0));
+        if (listed.ServiceTotal is { } reported && listed.ReadToEnd && reported != listed.Matched)
+        {
+            // quirks.md 3.5: the count can disagree with the records; the total went first and cannot be taken back.
+            WriteWarning($"The service reported {reported} in total but listed {listed.Matched}.");
+        }
+        if (countAll && listed.ServiceTotal is null)
+        {
+            WriteObject(paging!.NewTotalCount(listed.Matched, 1.0));
+            foreach (var item in held) WriteObject(item);
+        }
+    }
+
+    /// <summary>
+    /// A filter keeping the items whose name matches any of <paramref name="patterns"/> (wildcards, case-insensitive);
+    /// null when no pattern was given, so that <see cref="WriteAll{T}"/> can use the service's total.
+    /// </summary>
+    protected static Func<T, bool>? NameFilter<T>(string[]? patterns, Func<T, string?> nameOf)
+    {
+        if (patterns is null) return null;
+        var compiled = patterns.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToArray();
+        return item => compiled.Any(p => p.IsMatch(nameOf(item) ?? string.Empty));
     }
 
     /// <summary>Writes a per-item error so the pipeline goes on with the next item.</summary>

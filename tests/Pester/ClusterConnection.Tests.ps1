@@ -94,7 +94,8 @@ Describe 'Set-DwsClusterDomainName' {
 Describe 'Remove-DwsClusterDomainName' {
     BeforeAll {
         $script:rmCluster = New-TestCluster -Name 'pester-dns-remove'
-        Register-DwsClusterEip -ClusterId $rmCluster.ClusterId -EipId $eip -Confirm:$false | Out-Null
+        # An EIP is bound to one cluster at a time: this cluster keeps its own, so Register-DwsClusterEip below can bind $eip.
+        Register-DwsClusterEip -ClusterId $rmCluster.ClusterId -EipId $eip.Replace('ab60', 'ef60') -Confirm:$false | Out-Null
         New-DwsClusterDomainName -ClusterId $rmCluster.ClusterId -Name 'public-dw' -Type public | Out-Null
     }
 

@@ -128,6 +128,11 @@ Describe 'Resize-DwsCluster -UseIdleNode and the redistribution cmdlets' {
         $tables[0].GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.RedistributionTable'
         $tables | ForEach-Object { $_.State | Should -Be 'Completed' }
         @(Get-DwsClusterRedistribution -ClusterId $c.ClusterId -Table -First 5).Count | Should -Be 5
+        $counted = @(Get-DwsClusterRedistribution -ClusterId $c.ClusterId -Table -IncludeTotalCount -Skip 10 -First 1)
+        $counted | Should -HaveCount 2
+        $counted[0] | Should -BeOfType [uint64]
+        $counted[0] | Should -Be 12
+        $counted[0].Accuracy | Should -Be 1.0
     }
 
     It 'refuses to resume a redistribution that is not paused' {

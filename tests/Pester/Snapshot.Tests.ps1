@@ -91,6 +91,27 @@ Describe 'Get-DwsSnapshot' {
         (Get-DwsSnapshot -ClusterId $script:clusterId -SortBy name -Skip 1).Name | Should -Be 'weekly'
     }
 
+    It 'writes the exact total first with -IncludeTotalCount: the service count with -ClusterId, else the list counted' {
+        $inCluster = @(Get-DwsSnapshot -ClusterId $script:clusterId -SortBy name)
+        $page = @(Get-DwsSnapshot -ClusterId $script:clusterId -SortBy name -IncludeTotalCount -First 1)
+        $page | Should -HaveCount 2
+        $page[0] | Should -BeOfType [uint64]
+        $page[0] | Should -Be $inCluster.Count
+        $page[0].Accuracy | Should -Be 1.0
+        $page[1].Name | Should -Be $inCluster[0].Name
+
+        $all = @(Get-DwsSnapshot)
+        $countOnly = @(Get-DwsSnapshot -IncludeTotalCount -First 0)
+        $countOnly | Should -HaveCount 1
+        $countOnly[0] | Should -Be $all.Count
+        $countOnly[0].Accuracy | Should -Be 1.0
+
+        # A -Name filter counts the matches, even past the last one skipped.
+        $named = @(Get-DwsSnapshot -Name 'week*' -IncludeTotalCount -Skip 5)
+        $named | Should -HaveCount 1
+        $named[0] | Should -Be 1
+    }
+
     It 'reads snapshots by ID from strings on the pipeline' {
         $ids = (Get-DwsSnapshot).SnapshotId
         $read = $ids | Get-DwsSnapshot

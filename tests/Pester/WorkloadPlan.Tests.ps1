@@ -183,6 +183,16 @@ Describe 'Get-DwsWorkloadPlanLog' {
     It 'pages with -First' {
         Get-Plan 'day_night' | Get-DwsWorkloadPlanLog -First 1 | Should -HaveCount 1
     }
+
+    It 'writes the exact total first with -IncludeTotalCount' {
+        $log = @(Get-Plan 'day_night' | Get-DwsWorkloadPlanLog)
+        $out = @(Get-Plan 'day_night' | Get-DwsWorkloadPlanLog -IncludeTotalCount -First 1)
+        $out | Should -HaveCount 2
+        $out[0] | Should -BeOfType [uint64]
+        $out[0] | Should -Be $log.Count
+        $out[0].Accuracy | Should -Be 1.0
+        $out[1] | Should -BeOfType $script:LogType
+    }
 }
 
 Describe 'Set-DwsWorkloadPlanStage' {

@@ -147,7 +147,7 @@ public sealed partial class ClustersApi
     {
         if (description is null) throw new ArgumentNullException(nameof(description), "description is required (an empty string clears it).");
         var answer = await _transport.SendAsync<DescriptionResult>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", clusterId)
-            .WithBody(new DescriptionRequest { DescriptionInfo = description }), cancellationToken).ConfigureAwait(false) ?? new DescriptionResult();
+            .WithBody(new DescriptionRequest { DescriptionInfo = description }).WithSuccessCode(DescriptionResult.SavedCode), cancellationToken).ConfigureAwait(false) ?? new DescriptionResult();
         answer.ClusterId = clusterId;
         answer.Description = description;
         return answer;

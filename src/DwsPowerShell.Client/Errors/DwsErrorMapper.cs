@@ -55,13 +55,17 @@ public static class DwsErrorMapper
         return null;
     }
 
-    /// <summary>A 2xx cluster answer whose error_code is not a success value (quirks.md 1.2): a warning, not a failure.</summary>
-    public static string? SuccessBodyWarning(DwsResponse response)
+    /// <summary>
+    /// A 2xx cluster answer whose error_code is not a success value (quirks.md 1.2): a warning, not a failure.
+    /// <paramref name="successCodes"/> are the codes the operation documents as success besides DWS.0000 and null.
+    /// </summary>
+    public static string? SuccessBodyWarning(DwsResponse response, IReadOnlyCollection<string>? successCodes = null)
     {
         if (!response.BodyContains("\"error_code\"")) return null;
         var body = response.Body;
         var (code, message) = ParseBody(body);
         if (code is null || code == "DWS.0000" || code == "0") return null;
+        if (successCodes is not null && successCodes.Contains(code, StringComparer.OrdinalIgnoreCase)) return null;
         return $"The service answered {response.StatusCode} but reported {code}: {message}";
     }
 

@@ -49,6 +49,12 @@ public sealed class DwsRequest
     /// </summary>
     public bool ChecksResultCode { get; private set; }
 
+    /// <summary>
+    /// <c>error_code</c> values this operation documents as success besides DWS.0000 and null (5.2.54 answers
+    /// DWS.0138: quirks.md 1.2); any other code on a 2xx is reported as a warning.
+    /// </summary>
+    public IReadOnlyCollection<string> SuccessCodes { get; private set; } = Array.Empty<string>();
+
     /// <summary>Sent to the IAM endpoint rather than the DWS one.</summary>
     public bool ToIam { get; private set; }
 
@@ -75,6 +81,13 @@ public sealed class DwsRequest
     public DwsRequest WithResultCode()
     {
         ChecksResultCode = true;
+        return this;
+    }
+
+    /// <summary>Declares an <c>error_code</c> the operation documents as its success answer (see <see cref="SuccessCodes"/>).</summary>
+    public DwsRequest WithSuccessCode(string code)
+    {
+        SuccessCodes = SuccessCodes.Concat(new[] { code }).ToArray();
         return this;
     }
 

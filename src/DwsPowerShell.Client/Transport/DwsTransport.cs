@@ -90,7 +90,7 @@ public sealed class DwsTransport : IDisposable
             inBody.Attempts = state.Attempts;
             throw inBody;
         }
-        if (DwsErrorMapper.SuccessBodyWarning(attempt.Response) is { } warning)
+        if (DwsErrorMapper.SuccessBodyWarning(attempt.Response, request.SuccessCodes) is { } warning)
         {
             Log(DwsLogLevel.Warning, $"{request.Method} {path}: {warning}");
         }

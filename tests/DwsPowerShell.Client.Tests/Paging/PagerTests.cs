@@ -118,6 +118,31 @@ public class PagerTests
     }
 
     [Fact]
+    public async Task The_enumerator_reports_the_service_total_once_the_first_page_is_read()
+    {
+        var s = new Source(7) { ClaimedTotal = 7 };
+        await using var e = DwsPager.ListAsync<int>((o, l, ct) => s.Fetch(o, l, ct, false), pageSize: 3).GetAsyncEnumerator();
+        var paged = Assert.IsAssignableFrom<IDwsPagedEnumerator>(e);
+        Assert.Null(paged.Total);
+        Assert.True(await e.MoveNextAsync());
+        Assert.Equal(7, paged.Total);
+        Assert.Single(s.Calls);
+    }
+
+    [Fact]
+    public async Task An_empty_list_reports_its_total_too_and_a_list_without_one_reports_null()
+    {
+        await using (var empty = DwsPager.ListAsync<int>((o, l, ct) => new Source(0).Fetch(o, l, ct, false)).GetAsyncEnumerator())
+        {
+            Assert.False(await empty.MoveNextAsync());
+            Assert.Equal(0, ((IDwsPagedEnumerator)empty).Total);
+        }
+        await using var unknown = DwsPager.ListAsync<int>((o, l, ct) => Task.FromResult(new DwsPage<int>(new[] { 1, 2 }))).GetAsyncEnumerator();
+        Assert.True(await unknown.MoveNextAsync());
+        Assert.Null(((IDwsPagedEnumerator)unknown).Total);
+    }
+
+    [Fact]
     public void A_page_size_below_1_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DwsPager.ListAsync<int>((o, l, ct) => Task.FromResult(new DwsPage<int>(Array.Empty<int>())), pageSize: 0).GetAsyncEnumerator().MoveNextAsync().AsTask().GetAwaiter().GetResult());

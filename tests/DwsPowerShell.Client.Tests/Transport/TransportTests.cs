@@ -432,6 +432,31 @@ public class TransportTests
         }
     }
 
+    [Theory]
+    [InlineData("DWS.0138", false)]
+    [InlineData("DWS.6001", true)]
+    public async Task A_code_the_operation_documents_as_success_logs_no_warning(string code, bool warns)
+    {
+        var log = new ConcurrentQueue<DwsLogEntry>();
+        var handler = new FakeHandler(_ => FakeHandler.Json(200, $"{{\"error_code\":\"{code}\",\"error_msg\":null}}"));
+        using var session = TestSessions.Session(handler, log: log);
+        await session.Transport.SendAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", "c1")
+            .WithBody(new { description_info = "d" }).WithSuccessCode("DWS.0138"));
+        Assert.Equal(warns, log.Any(e => e.Level == DwsLogLevel.Warning && e.Message.Contains(code)));
+    }
+
+    [Fact]
+    public async Task Saving_a_description_answered_with_its_documented_DWS_0138_logs_no_warning()
+    {
+        // 5.2.54's success example answers 200 {"error_code":"DWS.0138","error_msg":null}.
+        var log = new ConcurrentQueue<DwsLogEntry>();
+        var handler = new FakeHandler(_ => FakeHandler.Json(200, "{\"error_code\":\"DWS.0138\",\"error_msg\":null}"));
+        using var session = TestSessions.Session(handler, log: log);
+        var saved = await session.Clusters.SetDescriptionAsync("c1", "nightly ETL");
+        Assert.Equal("DWS.0138", saved.ErrorCode);
+        Assert.DoesNotContain(log, e => e.Level == DwsLogLevel.Warning);
+    }
+
     [Fact]
     public async Task No_log_line_contains_a_secret()
     {

@@ -142,6 +142,19 @@ public sealed class ConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_cluster_frees_its_EIP_for_another_cluster()
+    {
+        var a = await _host.CreateClusterAsync("dws-eip-gone");
+        var b = await _host.CreateClusterAsync("dws-eip-next");
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync($"/v2/{_host.Project}/clusters/{a}/eips/{Eip}", "")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.DeleteAsync($"/v2/{_host.Project}/clusters/{a}?keep_last_manual_backup=0")).StatusCode);
+        _host.Clock.Advance(_host.Options.Durations.ClusterDelete);
+
+        // No list call in between: the bind itself must see that cluster a is gone.
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync($"/v2/{_host.Project}/clusters/{b}/eips/{Eip}", "")).StatusCode);
+    }
+
+    [Fact]
     public async Task ELB_binding_is_a_job_one_ELB_per_cluster_and_shows_everywhere()
     {
         var id = await _host.CreateClusterAsync("dws-elb");

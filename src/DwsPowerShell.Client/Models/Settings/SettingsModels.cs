@@ -257,6 +257,9 @@ public sealed class DescriptionRequest
 /// </summary>
 public sealed class DescriptionResult
 {
+    /// <summary>The error_code of the reference's success example (5.2.54).</summary>
+    public const string SavedCode = "DWS.0138";
+
     [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
@@ -270,7 +273,7 @@ public sealed class DescriptionResult
     public string? Description { get; set; }
 
     [JsonIgnore]
-    public bool HasUnexpectedCode => ErrorCode is not null && ErrorCode != "DWS.0000" && ErrorCode != "DWS.0138";
+    public bool HasUnexpectedCode => ErrorCode is not null && ErrorCode != "DWS.0000" && ErrorCode != SavedCode;
 }
 
 /// <summary>The 5.2.58 answer: the tenant's available operations (feature names such as ColdStorage).</summary>

@@ -151,6 +151,7 @@ internal static partial class ConnectionRoutes
             ClusterLifecycle.EnsureIdle(c, state.Clock.UtcNow, "Binding an EIP");
             if (ConnectionModel.EipId(c) is { } bound)
                 throw DwsErrors.BadRequest(DwsErrors.InvalidEipType, $"The cluster already has an EIP bound ({bound}); unbind it first.");
+            ClusterLifecycle.SettleAll(state); // a cluster whose deletion has finished no longer holds its EIP
             if (state.Clusters.Values.FirstOrDefault(o => ConnectionModel.EipId(o) == eipId) is { } other)
                 throw DwsErrors.BadRequest(DwsErrors.InvalidEipId, $"Invalid EIP ID: the EIP {eipId} is bound to another cluster ({other.Id}).");
             c.PublicBindType = "bind_existing";

@@ -52,17 +52,14 @@ public sealed class GetDwsElbCommand : DwsCmdlet
         {
             if (ParameterSetName == ByNetworkSet)
             {
-                WriteAll(ct => DwsSession.Connections.ListElbsAsync(VpcId, SubnetId, cancellationToken: ct), Matches);
+                WriteAll(ct => DwsSession.Connections.ListElbsAsync(VpcId, SubnetId, cancellationToken: ct), NameFilter<ClusterElbInfo>(Name, e => e.Name));
             }
             else
             {
-                WriteAll(ct => ToAsync(DwsSession.Connections.ListClusterElbsAsync(ClusterId, ct)), Matches);
+                WriteAll(ct => ToAsync(DwsSession.Connections.ListClusterElbsAsync(ClusterId, ct)), NameFilter<ClusterElbInfo>(Name, e => e.Name));
             }
         });
     }
-
-    private bool Matches(ClusterElbInfo elb) =>
-        Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(elb.Name ?? string.Empty));
 
     private static async IAsyncEnumerable<ClusterElbInfo> ToAsync(Task<IReadOnlyList<ClusterElbInfo>> list)
     {

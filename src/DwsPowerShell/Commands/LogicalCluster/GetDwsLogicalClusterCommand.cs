@@ -41,7 +41,8 @@ public sealed class GetDwsLogicalClusterCommand : DwsCmdlet
 
     protected override void ProcessRecord()
     {
-        ForItem(ClusterId, () => WriteAll(ct => DwsSession.Clusters.ListLogicalClustersAsync(ClusterId, cancellationToken: ct), Matches));
+        ForItem(ClusterId, () => WriteAll(ct => DwsSession.Clusters.ListLogicalClustersAsync(ClusterId, cancellationToken: ct),
+            LogicalClusterId is null && Name is null ? null : Matches));
     }
 
     private bool Matches(LogicalClusterModel lc) =>

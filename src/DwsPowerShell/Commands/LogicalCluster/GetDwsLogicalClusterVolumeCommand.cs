@@ -39,7 +39,7 @@ public sealed class GetDwsLogicalClusterVolumeCommand : DwsCmdlet
         ForItem(ClusterId, () =>
         {
             WriteAll(ct => DwsSession.Clusters.ListLogicalClusterVolumesAsync(ClusterId, cancellationToken: ct),
-                v => Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(v.LogicalClusterName ?? string.Empty)));
+                NameFilter<LogicalClusterVolume>(Name, v => v.LogicalClusterName));
         });
     }
 }

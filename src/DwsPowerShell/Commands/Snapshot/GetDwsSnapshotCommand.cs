@@ -78,11 +78,11 @@ public sealed class GetDwsSnapshotCommand : DwsCmdlet
                 ForItem(ClusterId, () =>
                 {
                     var direction = SortBy is null ? null : Descending ? "DESC" : "ASC";
-                    WriteAll(ct => DwsSession.Snapshots.ListClusterSnapshotsAsync(ClusterId, SortBy, direction, cancellationToken: ct), Matches);
+                    WriteAll(ct => DwsSession.Snapshots.ListClusterSnapshotsAsync(ClusterId, SortBy, direction, cancellationToken: ct), NameFilter<SnapshotModel>(Name, s => s.Name));
                 });
                 break;
             default:
-                ForItem(null, () => WriteAll(ct => ListAllAsync(DwsSession.Snapshots, ct), Matches));
+                ForItem(null, () => WriteAll(ct => ListAllAsync(DwsSession.Snapshots, ct), NameFilter<SnapshotModel>(Name, s => s.Name)));
                 break;
         }
     }
@@ -94,9 +94,6 @@ public sealed class GetDwsSnapshotCommand : DwsCmdlet
             ThrowDwsError(new ArgumentException("-Descending needs -SortBy: give -SortBy name, clusterName or startTime.", nameof(Descending)), null);
         }
     }
-
-    private bool Matches(SnapshotModel snapshot) =>
-        Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(snapshot.Name ?? string.Empty));
 
     private static async IAsyncEnumerable<SnapshotModel> ListAllAsync(SnapshotsApi snapshots, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

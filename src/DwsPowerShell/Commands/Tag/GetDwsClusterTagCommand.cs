@@ -56,20 +56,17 @@ public sealed class GetDwsClusterTagCommand : DwsCmdlet
             switch (ParameterSetName)
             {
                 case SystemSet:
-                    WriteAll(ct => DwsSession.Tags.ListSystemTagsAsync(ClusterId, cancellationToken: ct), t => Matches(t.Key));
+                    WriteAll(ct => DwsSession.Tags.ListSystemTagsAsync(ClusterId, cancellationToken: ct), NameFilter<ResourceTag>(Key, t => t.Key));
                     break;
                 case ClusterSet:
-                    WriteAll(ct => ToAsync(DwsSession.Tags.ListAsync(ClusterId, ct)), t => Matches(t.Key));
+                    WriteAll(ct => ToAsync(DwsSession.Tags.ListAsync(ClusterId, ct)), NameFilter<ResourceTag>(Key, t => t.Key));
                     break;
                 default:
-                    WriteAll(ct => ToAsync(DwsSession.Tags.ListProjectTagsAsync(ct)), t => Matches(t.Key));
+                    WriteAll(ct => ToAsync(DwsSession.Tags.ListProjectTagsAsync(ct)), NameFilter<ProjectTag>(Key, t => t.Key));
                     break;
             }
         });
     }
-
-    private bool Matches(string key) =>
-        Key is null || Key.Any(k => WildcardPattern.Get(k, WildcardOptions.IgnoreCase).IsMatch(key ?? string.Empty));
 
     private static async IAsyncEnumerable<T> ToAsync<T>(Task<IReadOnlyList<T>> list)
     {

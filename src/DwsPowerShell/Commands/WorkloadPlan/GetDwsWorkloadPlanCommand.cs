@@ -63,7 +63,7 @@ public sealed class GetDwsWorkloadPlanCommand : DwsCmdlet
         ForItem(ClusterId, () =>
         {
             WriteAll(ct => DwsSession.Workload.ListPlansAsync(ClusterId, LogicalClusterName, cancellationToken: ct),
-                plan => Name is null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(plan.PlanName ?? string.Empty)));
+                NameFilter<PlanModel>(Name, plan => plan.PlanName));
         });
     }
 }

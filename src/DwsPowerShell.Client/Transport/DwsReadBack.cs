@@ -55,7 +55,7 @@ internal static class DwsReadBack
             }
             if (!found.Applied) throw DwsErrorMapper.OutcomeUnknown(lost, $"A read-back did not see it applied: {found.Finding}.");
             transport.Log(DwsLogLevel.Verbose,
-                $"{lost.Method} {lost.Path}: the answer was lost ({(lost.StatusCode == 0 ? lost.ErrorCode : "HTTP " + lost.StatusCode)}), but the change was confirmed by read-back: {found.Finding}.");
+                $"{lost.Method} {lost.Path}: the answer was lost ({(lost.StatusCode == 0 ? "" : "HTTP " + lost.StatusCode + " ")}{lost.ErrorCode}), but the change was confirmed by read-back: {found.Finding}.");
             return found.Value;
         }
     }

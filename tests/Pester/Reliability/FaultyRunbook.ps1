@@ -36,7 +36,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../TestHelpers.psm1') -Force
-Import-Module $Module -Force
+Import-Module (Resolve-Path $Module).Path -Force
 
 $faults = @(
     # Before the handler: nothing is applied. Truncated 200s only on GET (in front of a change they would be a lie).
@@ -149,8 +149,12 @@ try {
         # Errors are collected, not thrown: a cmdlet's non-terminating error lands in $Error, a terminating one is caught.
         $Error.Clear()
         $ErrorActionPreference = 'SilentlyContinue'
-        try { $null = & $step } catch { }
+        $VerbosePreference = 'Continue'
+        $out = @()
+        try { $out = @(& $step 4>&1) } catch { }
         $ErrorActionPreference = 'Stop'
+        $VerbosePreference = 'SilentlyContinue'
+        $readBack = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*confirmed by read-back*' }).Count
         $err = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         # The emulator logs a request when its answer starts (or just before a deliberate reset): by now it is there.
         Start-Sleep -Milliseconds 5
@@ -181,12 +185,11 @@ try {
         elseif ($unknown) { 'not applied, reported DwsOutcomeUnknown' }
         else { 'refused (not applied, plain failure)' }
         Count $outcome
-        $confirmed = -not $failed -and @($log | Where-Object { $_.mutation -and ($_.fault -and $_.faultAfterHandler) }).Count -gt 0
-        if ($confirmed) { Count 'done after a lost answer (confirmed by read-back)' }
+        if (-not $failed -and $readBack) { Count ' done after a lost answer, confirmed by read-back' }
         if ($outcome -in 'duplicated', 'lost (reported done, not applied)', 'applied, reported as a plain failure') {
             $problems.Add("call $call ${name}: $outcome ($errorId; $(($log | ForEach-Object { "$($_.method) $($_.status) $($_.fault)" }) -join ', '))")
         }
-        if ($failed -and $outcome -like 'refused*') { Count "  refused: $name ($errorId)" }
+        if ($failed) { Count " failed: $name ($errorId)" }
         if ($Detail -and $failed) { Write-Host "call $call ${name}: $outcome`n    $($err[0].Exception.Message)" }
     }
     $watch.Stop()
@@ -209,7 +212,9 @@ try {
     }
     Write-Host ("{0} calls ({1} reads, {2} changes) in {3} s; {4} HTTP requests, {5} faulted ({6}%)" -f $Calls, $reads, $mutations, $result.Seconds, $requests, $faulted, $result.FaultedShare)
     Write-Host ("reads failed: {0} of {1}" -f $readFailures, $reads)
-    foreach ($key in $tally.Keys) { Write-Host ("  {0}: {1}" -f $key, $tally[$key]) }
+    foreach ($key in @($tally.Keys | Where-Object { $_ -notlike ' *' }) + @($tally.Keys | Where-Object { $_ -like ' *' })) {
+        Write-Host ("  {0}: {1}" -f $key, $tally[$key])
+    }
     Write-Host ("applied changes reported as plain failures: {0}; duplicated: {1}; lost: {2}" -f $result.PlainFailures, $result.Duplicated, $result.Lost)
     foreach ($p in $problems) { Write-Host "PROBLEM $p" }
     $result

@@ -30,7 +30,10 @@ public sealed class DwsSessionOptions
     /// <summary>First retry delay; later ones grow exponentially with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>No single retry delay (including a server's Retry-After) exceeds this.</summary>
+    /// <summary>
+    /// No single retry delay (including a server's Retry-After) exceeds this. A Retry-After longer than what is left
+    /// of <see cref="TotalTimeout"/> is not waited for at all: the call fails at once, its error saying when to try again.
+    /// </summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Total time for one call, all attempts and delays included.</summary>

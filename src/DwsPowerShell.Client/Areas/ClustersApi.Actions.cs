@@ -13,14 +13,25 @@ public sealed partial class ClustersApi
 
     /// <summary>
     /// 5.2.3 Creating a Cluster (V2), the default. The answer is an order ID only (quirks.md 2.3):
-    /// find or wait for the cluster by <see cref="ClusterCreation.Name"/>.
+    /// find or wait for the cluster by <see cref="ClusterCreation.Name"/>. When the answer is lost, the cluster
+    /// is looked up by its (unique) name: found, the creation succeeds without an order ID.
     /// </summary>
-    public async Task<ClusterCreation> CreateAsync(CreateClusterRequest request, CancellationToken cancellationToken = default) =>
-        Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v2/{project_id}/clusters").WithBody(new ClusterEnvelope<CreateClusterRequest>(Checked(request))), cancellationToken).ConfigureAwait(false), request!.Name);
+    public async Task<ClusterCreation> CreateAsync(CreateClusterRequest request, CancellationToken cancellationToken = default)
+    {
+        var body = new ClusterEnvelope<CreateClusterRequest>(Checked(request));
+        return await DwsReadBack.ConfirmAsync(_transport,
+            async ct => Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v2/{project_id}/clusters").WithBody(body), ct).ConfigureAwait(false), request.Name),
+            ct => ConfirmCreatedAsync(request.Name, ct), cancellationToken).ConfigureAwait(false);
+    }
 
-    /// <summary>5.2.1 Creating a Cluster (the v1.0 API, for installations without v2).</summary>
-    public async Task<ClusterCreation> CreateV1Async(CreateClusterV1Request request, CancellationToken cancellationToken = default) =>
-        Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v1.0/{project_id}/clusters").WithBody(new ClusterEnvelope<CreateClusterV1Request>(Checked(request))), cancellationToken).ConfigureAwait(false), request!.Name);
+    /// <summary>5.2.1 Creating a Cluster (the v1.0 API, for installations without v2); a lost answer is looked up by name as with 5.2.3.</summary>
+    public async Task<ClusterCreation> CreateV1Async(CreateClusterV1Request request, CancellationToken cancellationToken = default)
+    {
+        var body = new ClusterEnvelope<CreateClusterV1Request>(Checked(request));
+        return await DwsReadBack.ConfirmAsync(_transport,
+            async ct => Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v1.0/{project_id}/clusters").WithBody(body), ct).ConfigureAwait(false), request.Name),
+            ct => ConfirmCreatedAsync(request.Name, ct), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// 5.2.16 Deleting a Cluster (V2), the default: no body, the options travel in the query
@@ -28,20 +39,38 @@ public sealed partial class ClustersApi
     /// </summary>
     /// <param name="keepLastManualSnapshots">How many of the latest manual snapshots to keep (0 or more).</param>
     /// <param name="releaseEip">Release the bound EIP too (RELEASE_BINDING) instead of keeping it (NO_RELEASE).</param>
-    public Task DeleteAsync(string clusterId, int keepLastManualSnapshots = 0, bool releaseEip = false, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
+    /// <remarks>When the answer is lost, the cluster is read again: gone (404) or DELETING, the deletion succeeds.</remarks>
+    public Task DeleteAsync(string clusterId, int keepLastManualSnapshots = 0, bool releaseEip = false, CancellationToken cancellationToken = default)
+    {
+        var request = DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
             .Query("keep_last_manual_backup", CheckKeep(keepLastManualSnapshots))
-            .Query("release_eip_type", releaseEip ? ReleaseEip : KeepEip), cancellationToken);
+            .Query("release_eip_type", releaseEip ? ReleaseEip : KeepEip);
+        return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), ct => ConfirmDeletedAsync(clusterId, ct), cancellationToken);
+    }
 
-    /// <summary>5.2.15 Deleting Clusters (the v1.0 API): a DELETE with the JSON body {"keep_last_manual_snapshot":N} (quirks.md 7.1).</summary>
-    public Task DeleteV1Async(string clusterId, int keepLastManualSnapshots = 0, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Delete("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
-            .WithBody(new DeleteClusterV1Request { KeepLastManualSnapshot = CheckKeep(keepLastManualSnapshots) }), cancellationToken);
+    /// <summary>5.2.15 Deleting Clusters (the v1.0 API): a DELETE with the JSON body {"keep_last_manual_snapshot":N} (quirks.md 7.1); a lost answer is read back as with 5.2.16.</summary>
+    public Task DeleteV1Async(string clusterId, int keepLastManualSnapshots = 0, CancellationToken cancellationToken = default)
+    {
+        var request = DwsRequest.Delete("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
+            .WithBody(new DeleteClusterV1Request { KeepLastManualSnapshot = CheckKeep(keepLastManualSnapshots) });
+        return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), ct => ConfirmDeletedAsync(clusterId, ct), cancellationToken);
+    }
 
-    /// <summary>5.2.25 Restarting a Cluster: body {"restart":{}}; no job, progress shows in task_status (REBOOTING).</summary>
-    public Task RestartAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/restart").Path("cluster_id", clusterId)
-            .WithBody(new RestartClusterRequest()), cancellationToken);
+    /// <summary>
+    /// 5.2.25 Restarting a Cluster: body {"restart":{}}; no job, progress shows in task_status (REBOOTING).
+    /// When the answer is lost, the cluster is read again: REBOOTING, the restart succeeds.
+    /// </summary>
+    public Task RestartAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/restart").Path("cluster_id", clusterId).WithBody(new RestartClusterRequest());
+        return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
+        {
+            var cluster = await GetAsync(clusterId, ct).ConfigureAwait(false);
+            return ClusterStatus.Is(cluster.TaskStatus, ClusterStatus.Rebooting) || ClusterStatus.Is(cluster.Status, ClusterStatus.Rebooting)
+                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} is rebooting")
+                : DwsReadBack<bool>.NotSeen($"cluster {clusterId} is {Describe(cluster)}, not rebooting (a short restart may already be over)");
+        }, cancellationToken);
+    }
 
     /// <summary>5.2.61 Starting a Cluster: returns the job (job_id comes next to a null error_code: quirks.md 2.2).</summary>
     public async Task<DwsJob> StartAsync(string clusterId, CancellationToken cancellationToken = default) =>
@@ -106,6 +135,35 @@ public sealed partial class ClustersApi
         answer.Name = name;
         return answer;
     }
+
+    /// <summary>Read-back of a create whose answer was lost: a cluster with the (unique) name is listed.</summary>
+    private async Task<DwsReadBack<ClusterCreation>> ConfirmCreatedAsync(string? name, CancellationToken cancellationToken)
+    {
+        var cluster = await FindByNameAsync(name!, cancellationToken).ConfigureAwait(false);
+        return cluster is null
+            ? DwsReadBack<ClusterCreation>.NotSeen($"no cluster named '{name}' is listed")
+            : DwsReadBack<ClusterCreation>.Seen(new ClusterCreation { Name = name }, $"cluster '{name}' is listed ({cluster.Id}, {Describe(cluster)})");
+    }
+
+    /// <summary>Read-back of a delete whose answer was lost: the cluster is gone or DELETING.</summary>
+    private async Task<DwsReadBack<bool>> ConfirmDeletedAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        Cluster cluster;
+        try
+        {
+            cluster = await GetAsync(clusterId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DwsApiException ex) when (ex.IsNotFound)
+        {
+            return DwsReadBack<bool>.Seen(true, $"cluster {clusterId} is gone");
+        }
+        return ClusterStatus.IsDeleting(cluster.Status) || ClusterStatus.IsDeleted(cluster.Status)
+            ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} is {cluster.Status}")
+            : DwsReadBack<bool>.NotSeen($"cluster {clusterId} is {Describe(cluster)}");
+    }
+
+    private static string Describe(Cluster cluster) =>
+        (cluster.Status ?? "of unknown status") + (string.IsNullOrWhiteSpace(cluster.TaskStatus) ? "" : " (task " + cluster.TaskStatus + ")");
 
     private static int CheckKeep(int keep) => keep >= 0 ? keep : throw new ArgumentOutOfRangeException(
         "keepLastManualSnapshots", keep, $"keepLastManualSnapshots is {keep}; give 0 (keep none) or the number of latest manual snapshots to keep.");

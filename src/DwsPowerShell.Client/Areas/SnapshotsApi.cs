@@ -24,7 +24,8 @@ public sealed partial class SnapshotsApi
     /// <summary>
     /// 5.3.1 Creating a Snapshot (v1.0). Returns the new snapshot's ID (with the name, cluster and
     /// description sent) and a job when the service returns a job ID. The snapshot starts CREATING:
-    /// follow it with <see cref="WaitForStatusAsync"/>.
+    /// follow it with <see cref="WaitForStatusAsync"/>. When the answer is lost, the snapshot is looked up by its
+    /// (unique) name in the list (5.3.3): found on this cluster, the creation succeeds with it (and no job).
     /// </summary>
     /// <param name="name">4 to 64 letters, digits, hyphens and underscores, starting with a letter; unique (case-insensitive).</param>
     /// <param name="description">At most 256 characters, none of <c>! &lt; &gt; ' = &amp; "</c>.</param>
@@ -39,18 +40,38 @@ public sealed partial class SnapshotsApi
                 Description = CheckDescription(description),
             },
         };
-        var answer = await _transport.SendAsync<SnapshotEnvelope>(DwsRequest.Post("/v1.0/{project_id}/snapshots").WithBody(body), cancellationToken).ConfigureAwait(false);
+        return await DwsReadBack.ConfirmAsync(_transport,
+            async ct => Created(await _transport.SendAsync<SnapshotEnvelope>(DwsRequest.Post("/v1.0/{project_id}/snapshots").WithBody(body), ct).ConfigureAwait(false), body.Snapshot),
+            ct => ConfirmCreatedAsync(body.Snapshot, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SnapshotCreateResult Created(SnapshotEnvelope? answer, SnapshotCreateSpec sent)
+    {
         var id = answer?.Snapshot?.Id;
         if (string.IsNullOrEmpty(id))
         {
-            throw DwsErrorMapper.UnusableAnswer("POST", "/v1.0/{project_id}/snapshots", $"The service accepted snapshot '{name}' of cluster {clusterId} but returned no snapshot ID. Find it with the cluster's snapshot list.");
+            throw DwsErrorMapper.UnusableAnswer("POST", "/v1.0/{project_id}/snapshots", $"The service accepted snapshot '{sent.Name}' of cluster {sent.ClusterId} but returned no snapshot ID. Find it with the cluster's snapshot list.");
         }
         var snapshot = answer!.Snapshot!;
-        snapshot.Name ??= body.Snapshot.Name;
-        snapshot.ClusterId ??= body.Snapshot.ClusterId;
-        snapshot.Description ??= body.Snapshot.Description;
-        var job = string.IsNullOrEmpty(answer.JobId) ? null : new DwsJob { JobId = answer.JobId!, ClusterId = body.Snapshot.ClusterId };
+        snapshot.Name ??= sent.Name;
+        snapshot.ClusterId ??= sent.ClusterId;
+        snapshot.Description ??= sent.Description;
+        var job = string.IsNullOrEmpty(answer.JobId) ? null : new DwsJob { JobId = answer.JobId!, ClusterId = sent.ClusterId };
         return new SnapshotCreateResult(snapshot, job);
+    }
+
+    /// <summary>Read-back of a create whose answer was lost: a snapshot with the name (unique, any case) is listed for the cluster.</summary>
+    private async Task<DwsReadBack<SnapshotCreateResult>> ConfirmCreatedAsync(SnapshotCreateSpec sent, CancellationToken cancellationToken)
+    {
+        var found = (await ListAsync(cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(s => string.Equals(s.Name, sent.Name, StringComparison.OrdinalIgnoreCase));
+        if (found is null) return DwsReadBack<SnapshotCreateResult>.NotSeen($"no snapshot named '{sent.Name}' is listed");
+        if (!string.IsNullOrEmpty(found.ClusterId) && !string.Equals(found.ClusterId, sent.ClusterId, StringComparison.Ordinal))
+        {
+            return DwsReadBack<SnapshotCreateResult>.NotSeen($"the snapshot named '{found.Name}' is of another cluster ({found.ClusterId})");
+        }
+        found.ClusterId ??= sent.ClusterId;
+        return DwsReadBack<SnapshotCreateResult>.Seen(new SnapshotCreateResult(found, null), $"snapshot '{found.Name}' is listed ({found.Id}, {found.Status})");
     }
 
     /// <summary>5.3.3 Querying the Snapshot List: every snapshot of every cluster in the project (not paged).</summary>
@@ -68,9 +89,29 @@ public sealed partial class SnapshotsApi
         return snapshot;
     }
 
-    /// <summary>5.3.8 Deleting a Manual Snapshot. The service answers 202 and deletes in the background.</summary>
-    public Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Delete("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", snapshotId), cancellationToken);
+    /// <summary>
+    /// 5.3.8 Deleting a Manual Snapshot. The service answers 202 and deletes in the background. When the answer
+    /// is lost, the snapshot is read again (5.3.4): gone (404) or DELETING, the deletion succeeds.
+    /// </summary>
+    public Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default)
+    {
+        var request = DwsRequest.Delete("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", snapshotId);
+        return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
+        {
+            Snapshot snapshot;
+            try
+            {
+                snapshot = await GetAsync(snapshotId, ct).ConfigureAwait(false);
+            }
+            catch (DwsApiException ex) when (ex.IsNotFound)
+            {
+                return DwsReadBack<bool>.Seen(true, $"snapshot {snapshotId} is gone");
+            }
+            return string.Equals(snapshot.Status?.Trim(), "DELETING", StringComparison.OrdinalIgnoreCase)
+                ? DwsReadBack<bool>.Seen(true, $"snapshot {snapshotId} is DELETING")
+                : DwsReadBack<bool>.NotSeen($"snapshot {snapshotId} is still {snapshot.Status ?? "listed"}");
+        }, cancellationToken);
+    }
 
     /// <summary>
     /// 5.3.23 Querying the Cluster Snapshot List: one page. <see cref="DwsPage{T}.Total"/> is the

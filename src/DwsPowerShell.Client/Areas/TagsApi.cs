@@ -24,15 +24,43 @@ public sealed class TagsApi
         return WithCluster(answer?.Tags, clusterId);
     }
 
-    /// <summary>5.10.3 Adding Tags in Batches. A key the cluster already has gets the new value. The answer has no body.</summary>
-    public Task AddAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId)
-            .WithBody(Body(tags, nameof(tags))), cancellationToken);
+    /// <summary>
+    /// 5.10.3 Adding Tags in Batches. A key the cluster already has gets the new value. The answer has no body.
+    /// When the answer is lost, the cluster's tags are read again (5.10.2): every tag there, the add succeeds.
+    /// </summary>
+    public Task AddAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default)
+    {
+        var body = Body(tags, nameof(tags));
+        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId).WithBody(body);
+        return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
+        {
+            var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
+            var missing = body.Tags.Where(t => !current.Any(c => Same(c, t))).ToList();
+            return missing.Count == 0
+                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} has the tags {string.Join(", ", body.Tags)}")
+                : DwsReadBack<bool>.NotSeen($"cluster {clusterId} lacks {string.Join(", ", missing)}");
+        }, cancellationToken);
+    }
 
-    /// <summary>5.10.4 Deleting Tags in Batches: a POST that deletes (quirks.md 7.7); each tag needs its key AND value.</summary>
-    public Task RemoveAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId)
-            .WithBody(Body(tags, nameof(tags))), cancellationToken);
+    /// <summary>
+    /// 5.10.4 Deleting Tags in Batches: a POST that deletes (quirks.md 7.7); each tag needs its key AND value.
+    /// When the answer is lost, the cluster's tags are read again (5.10.2): none of them there, the delete succeeds.
+    /// </summary>
+    public Task RemoveAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default)
+    {
+        var body = Body(tags, nameof(tags));
+        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId).WithBody(body);
+        return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
+        {
+            var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
+            var left = body.Tags.Where(t => current.Any(c => Same(c, t))).ToList();
+            return left.Count == 0
+                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} no longer has the tags {string.Join(", ", body.Tags)}")
+                : DwsReadBack<bool>.NotSeen($"cluster {clusterId} still has {string.Join(", ", left)}");
+        }, cancellationToken);
+    }
+
+    private static bool Same(ResourceTag a, ResourceTag b) => a.Key == b.Key && (a.Value ?? string.Empty) == (b.Value ?? string.Empty);
 
     /// <summary>
     /// 5.10.4 Deleting Tags in Batches by key only: the API needs each tag's value too, so the cluster's tags are

@@ -25,17 +25,25 @@ public sealed partial class WorkloadApi
 
     /// <summary>
     /// 5.7.18 Creating a Resource Management Plan. The service answers without the plan's ID
-    /// (quirks.md 2.4), so the new plan is found again by name (5.7.19) and returned.
+    /// (quirks.md 2.4), so the new plan is found again by name (5.7.19) and returned; when the answer is lost, the
+    /// same look-up tells whether the plan was created.
     /// </summary>
     /// <param name="planName">3 to 28 letters, digits and underscores, starting with a lowercase letter.</param>
     public async Task<WorkloadPlan> CreatePlanAsync(string clusterId, string planName, string? logicalClusterName = null,
         CancellationToken cancellationToken = default)
     {
         var body = new WorkloadPlanCreateBody { PlanName = CheckPlanName(planName), LogicalClusterName = NullIfBlank(logicalClusterName) };
-        await _transport.SendAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans")
-            .Path("cluster_id", clusterId).WithBody(body).WithResultCode(), cancellationToken).ConfigureAwait(false);
-        return await FindCreatedAsync(ListPlansAsync(clusterId, body.LogicalClusterName, cancellationToken: cancellationToken),
-            p => p.PlanName, body.PlanName, $"plan '{body.PlanName}' of cluster {clusterId}", cancellationToken).ConfigureAwait(false);
+        var request = DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans").Path("cluster_id", clusterId).WithBody(body).WithResultCode();
+        var what = $"plan '{body.PlanName}' of cluster {clusterId}";
+        return await DwsReadBack.ConfirmAsync(_transport, async ct =>
+        {
+            await _transport.SendAsync(request, ct).ConfigureAwait(false);
+            return await FindCreatedAsync(ListPlansAsync(clusterId, body.LogicalClusterName, cancellationToken: ct), p => p.PlanName, body.PlanName, what, ct).ConfigureAwait(false);
+        }, async ct =>
+        {
+            var plan = await FindAsync(ListPlansAsync(clusterId, body.LogicalClusterName, cancellationToken: ct), p => p.PlanName, body.PlanName, ct).ConfigureAwait(false);
+            return plan is null ? DwsReadBack<WorkloadPlan>.NotSeen($"no {what} is listed") : DwsReadBack<WorkloadPlan>.Seen(plan, $"{what} is listed ({plan.PlanId})");
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -111,10 +119,25 @@ public sealed partial class WorkloadApi
         await _transport.SendAsync<WorkloadResult>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stop")
             .Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode(), cancellationToken).ConfigureAwait(false) ?? new WorkloadResult();
 
-    /// <summary>5.7.24 Deleting a Resource Management Plan.</summary>
-    public async Task<WorkloadResult> DeletePlanAsync(string clusterId, string planId, CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<WorkloadResult>(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}")
-            .Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode(), cancellationToken).ConfigureAwait(false) ?? new WorkloadResult();
+    /// <summary>5.7.24 Deleting a Resource Management Plan. When the answer is lost, the plan is read again (5.7.21): gone (404), the deletion succeeds.</summary>
+    public async Task<WorkloadResult> DeletePlanAsync(string clusterId, string planId, CancellationToken cancellationToken = default)
+    {
+        var request = DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}").Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode();
+        return await DwsReadBack.ConfirmAsync(_transport,
+            async ct => await _transport.SendAsync<WorkloadResult>(request, ct).ConfigureAwait(false) ?? new WorkloadResult(),
+            async ct =>
+            {
+                try
+                {
+                    await GetPlanAsync(clusterId, planId, ct).ConfigureAwait(false);
+                }
+                catch (DwsApiException ex) when (ex.IsNotFound)
+                {
+                    return DwsReadBack<WorkloadResult>.Seen(new WorkloadResult(), $"plan {planId} of cluster {clusterId} is gone");
+                }
+                return DwsReadBack<WorkloadResult>.NotSeen($"plan {planId} of cluster {clusterId} is still there");
+            }, cancellationToken).ConfigureAwait(false);
+    }
 
     // ---- Stages ------------------------------------------------------------------------------
 
@@ -192,14 +215,17 @@ public sealed partial class WorkloadApi
     /// Names are unique within their parent, so the first match is the new object.
     /// </summary>
     private static async Task<T> FindCreatedAsync<T>(IAsyncEnumerable<T> candidates, Func<T, string?> nameOf, string name, string what,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) where T : class =>
+        await FindAsync(candidates, nameOf, name, cancellationToken).ConfigureAwait(false) ?? throw DwsErrorMapper.UnusableAnswer("GET", "(list after create)",
+            $"The service reported {what} as created but does not list it. It may appear shortly: list again before creating it a second time.");
+
+    private static async Task<T?> FindAsync<T>(IAsyncEnumerable<T> candidates, Func<T, string?> nameOf, string name, CancellationToken cancellationToken) where T : class
     {
         await foreach (var item in candidates.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(nameOf(item), name, StringComparison.Ordinal)) return item;
         }
-        throw DwsErrorMapper.UnusableAnswer("GET", "(list after create)",
-            $"The service reported {what} as created but does not list it. It may appear shortly: list again before creating it a second time.");
+        return null;
     }
 
     private async IAsyncEnumerable<WorkloadPlanStage> StagesOfAsync(string clusterId, string planId, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -39,6 +39,19 @@ public sealed class DwsApiException : Exception
     /// <summary>How many attempts were made.</summary>
     public int Attempts { get; internal set; } = 1;
 
+    /// <summary>
+    /// The call changes state, it was sent, and its answer was lost: the connection broke or timed out after
+    /// sending, the service or a gateway answered 500/502/503/504, or a 2xx answer could not be read. The change
+    /// may or may not have been applied; look before sending it again. Never true for a read.
+    /// </summary>
+    public bool OutcomeUnknown { get; internal set; }
+
+    /// <summary>The failure as first reported, before <see cref="OutcomeUnknown"/> added to the message.</summary>
+    internal string? LostAnswer { get; set; }
+
+    /// <summary>When the service asked to be called again (the Retry-After of a 429 or 503), if it said.</summary>
+    public DateTimeOffset? RetryAfter { get; internal set; }
+
     public bool IsNotFound => StatusCode == 404;
 
     public bool IsTransportFailure => StatusCode == 0;

@@ -77,6 +77,46 @@ public static class DwsErrorMapper
     internal static DwsApiException UnusableAnswer(string method, string template, string message) =>
         Create(200, "DWS.Client.InvalidResponse", message, null, method, template, null);
 
+    /// <summary>
+    /// <paramref name="error"/> of a change whose answer was lost: the same failure, marked
+    /// <see cref="DwsApiException.OutcomeUnknown"/>, its message saying that the change may or may not have been
+    /// applied, what a read-back found (<paramref name="finding"/>, when one was made), and to look before sending it again.
+    /// </summary>
+    internal static DwsApiException OutcomeUnknown(DwsApiException error, string? finding = null)
+    {
+        var lost = error.LostAnswer ?? error.Message;
+        var sb = new StringBuilder(lost);
+        if (!lost.EndsWith(".", StringComparison.Ordinal)) sb.Append('.');
+        sb.Append(" The outcome is unknown: the request was sent and its answer lost, so the change may or may not have been applied.");
+        if (finding is not null) sb.Append(' ').Append(finding);
+        sb.Append(" Look before running it again: sending it again could apply it twice.");
+        return new DwsApiException(sb.ToString(), error.StatusCode, error.ErrorCode, error.ErrorMessage, error.RequestId, error.Method, error.Path,
+            error.RecommendedAction, error.InnerException)
+        {
+            Attempts = error.Attempts,
+            OutcomeUnknown = true,
+            RetryAfter = error.RetryAfter,
+            LostAnswer = lost,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="error"/> (a 429 or 5xx with Retry-After) when the wait it asked for was longer than the call had
+    /// left of its total time: not waited for, and the message says when to try again.
+    /// </summary>
+    internal static DwsApiException WaitBeyondBudget(DwsApiException error, TimeSpan asked, TimeSpan left, DateTimeOffset retryAt)
+    {
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            "{0}. The service asked to wait {1:0} s (Retry-After), longer than the {2:0.#} s left of this call's total time: not waited for. Try again after {3:yyyy-MM-dd HH:mm:ss} UTC.",
+            error.Message.TrimEnd('.'), asked.TotalSeconds, left.TotalSeconds, retryAt.UtcDateTime);
+        return new DwsApiException(message, error.StatusCode, error.ErrorCode, error.ErrorMessage, error.RequestId, error.Method, error.Path,
+            error.RecommendedAction, error.InnerException)
+        {
+            Attempts = error.Attempts,
+            RetryAfter = retryAt,
+        };
+    }
+
     internal static DwsApiException Create(int status, string? code, string? message, string? requestId, string method, string path, Exception? inner)
     {
         code = DwsErrorCatalog.Normalize(code);

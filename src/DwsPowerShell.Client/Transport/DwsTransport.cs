@@ -76,14 +76,16 @@ public sealed class DwsTransport : IDisposable
         {
             var error = DwsErrorMapper.FromResponse(attempt.Response, request.Method, path);
             error.Attempts = state.Attempts;
-            throw error;
+            if (ServerDelay(attempt.Response) is { } delay) error.RetryAfter = _options.TimeProvider.GetUtcNow() + delay;
+            if (state.RefusedWait is { } refused) error = DwsErrorMapper.WaitBeyondBudget(error, refused.Asked, refused.Left, refused.At);
+            throw Lost(error, state);
         }
         if (attempt.ReadError is not null)
         {
             var unreadable = DwsErrorMapper.Create(attempt.Response.StatusCode, "DWS.Client.InvalidResponse",
                 $"the answer could not be read ({attempt.ReadError.Message})", attempt.Response.RequestId, request.Method, path, attempt.ReadError);
             unreadable.Attempts = state.Attempts;
-            throw unreadable;
+            throw Lost(unreadable, state);
         }
         if (request.ChecksResultCode && DwsErrorMapper.FromResultCode(attempt.Response, request.Method, path) is { } inBody)
         {
@@ -97,8 +99,14 @@ public sealed class DwsTransport : IDisposable
         return attempt;
     }
 
+    /// <summary>A change whose last attempt lost its answer is reported as <see cref="DwsApiException.OutcomeUnknown"/>.</summary>
+    private static DwsApiException Lost(DwsApiException error, CallState state) =>
+        state.Request.Kind == DwsCallKind.Mutation && state.AnswerLost ? DwsErrorMapper.OutcomeUnknown(error) : error;
+
     private async Task<Attempt> RunPipelineAsync(CallState state, CancellationToken cancellationToken)
     {
+        state.PipelineStarted = _options.TimeProvider.GetTimestamp();
+        state.RefusedWait = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(s_stateKey, state);
         try
@@ -124,7 +132,7 @@ public sealed class DwsTransport : IDisposable
                     $"no answer within the total time of {_options.TotalTimeout.TotalSeconds:0.#} s ({state.Attempts} attempt(s))", null,
                     state.Request.Method, state.Path, timeout);
                 error.Attempts = state.Attempts;
-                throw error;
+                throw Lost(error, state);
             }
             outcome.ThrowIfException();
             return outcome.Result!;
@@ -159,6 +167,8 @@ public sealed class DwsTransport : IDisposable
         if (request.Body is not null) rest.AddBody(signing.Body, ContentType.Json);
 
         var started = Stopwatch.GetTimestamp();
+        // From here until an answer says otherwise, a change may have reached the service.
+        if (request.Kind == DwsCallKind.Mutation) state.AnswerLost = true;
         var answer = await _rest.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
         var elapsedMs = (long)((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
         cancellationToken.ThrowIfCancellationRequested();
@@ -169,15 +179,24 @@ public sealed class DwsTransport : IDisposable
             ? $"{request.Method} {state.FullPath} -> {response.StatusCode} in {elapsedMs} ms{(response.RequestId is null ? "" : " (request ID " + response.RequestId + ")")}"
             : $"{request.Method} {state.FullPath} -> no answer ({response.Failure}) after {elapsedMs} ms");
 
-        if (!response.IsSuccess || state.Read is null) return new Attempt(response, null, null);
-        try
+        Attempt result;
+        if (!response.IsSuccess || state.Read is null)
         {
-            return new Attempt(response, state.Read(response), null);
+            result = new Attempt(response, null, null);
         }
-        catch (JsonException ex)
+        else
         {
-            return new Attempt(response, null, ex);
+            try
+            {
+                result = new Attempt(response, state.Read(response), null);
+            }
+            catch (JsonException ex)
+            {
+                result = new Attempt(response, null, ex);
+            }
         }
+        state.AnswerLost = request.Kind == DwsCallKind.Mutation && IsAnswerLost(result);
+        return result;
     }
 
     private static readonly Func<HttpResponseMessage, RestRequest, RestResponse> s_readAnswer = ReadAnswer;
@@ -358,7 +377,11 @@ public sealed class DwsTransport : IDisposable
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(s_stateKey, null!).Request.Kind)),
+                ShouldHandle = args =>
+                {
+                    var s = args.Context.Properties.GetValue(s_stateKey, null!);
+                    return new ValueTask<bool>(ShouldRetry(args.Outcome, s.Request.Kind) && !WaitExceedsBudget(args.Outcome.Result?.Response, s));
+                },
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result?.Response)),
                 OnRetry = args =>
                 {
@@ -389,7 +412,41 @@ public sealed class DwsTransport : IDisposable
         return attempt.ReadError is not null;
     }
 
+    /// <summary>
+    /// Whether an attempt at a change leaves its outcome unknown: it was sent and no answer that says what happened
+    /// came back (the connection broke or timed out, a 500/502/503/504, or a 2xx whose body could not be read).
+    /// A 429 and a connection never made are answers: the change was not applied.
+    /// </summary>
+    internal static bool IsAnswerLost(Attempt attempt)
+    {
+        var response = attempt.Response;
+        return response.Failure is DwsTransportFailure.Timeout or DwsTransportFailure.Broken
+            || response.StatusCode is 500 or 502 or 503 or 504
+            || (response.IsSuccess && attempt.ReadError is not null);
+    }
+
+    /// <summary>
+    /// True when the service asks (Retry-After) for a longer wait than the call has left of its total time:
+    /// the call then fails at once, saying when to try again, instead of sleeping into its timeout.
+    /// </summary>
+    private bool WaitExceedsBudget(DwsResponse? response, CallState state)
+    {
+        if (ServerDelay(response) is not { } asked) return false;
+        if (_options.TotalTimeout <= TimeSpan.Zero || _options.TotalTimeout == Timeout.InfiniteTimeSpan) return false;
+        var left = _options.TotalTimeout - _options.TimeProvider.GetElapsedTime(state.PipelineStarted);
+        if (asked <= left) return false;
+        state.RefusedWait = (asked, left < TimeSpan.Zero ? TimeSpan.Zero : left, _options.TimeProvider.GetUtcNow() + asked);
+        return true;
+    }
+
     private TimeSpan? RetryAfter(DwsResponse? response)
+    {
+        if (ServerDelay(response) is not { } delay) return null;
+        return delay > _options.RetryMaxDelay ? _options.RetryMaxDelay : delay;
+    }
+
+    /// <summary>The wait the answer's Retry-After asks for (seconds or an HTTP date), not capped; null without one.</summary>
+    private TimeSpan? ServerDelay(DwsResponse? response)
     {
         var header = response?.Header("Retry-After");
         if (header is null) return null;
@@ -397,8 +454,7 @@ public sealed class DwsTransport : IDisposable
         if (int.TryParse(header, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) delay = TimeSpan.FromSeconds(Math.Max(0, seconds));
         else if (DateTimeOffset.TryParse(header, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) delay = at - _options.TimeProvider.GetUtcNow();
         else return null;
-        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
-        return delay > _options.RetryMaxDelay ? _options.RetryMaxDelay : delay;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
     private static string Describe(Outcome<Attempt> outcome)
@@ -436,7 +492,7 @@ public sealed class DwsTransport : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unsupported HTTP method."),
     };
 
-    private void Log(DwsLogLevel level, string message) => _options.Log?.Invoke(new DwsLogEntry(level, message));
+    internal void Log(DwsLogLevel level, string message) => _options.Log?.Invoke(new DwsLogEntry(level, message));
 
     public void Dispose() => _rest.Dispose();
 
@@ -484,6 +540,15 @@ public sealed class DwsTransport : IDisposable
 
         /// <summary>The X-Auth-Token of the latest attempt, so a 401 invalidates that token and not a newer one.</summary>
         public string? AuthToken { get; set; }
+
+        /// <summary>The latest attempt at a change was sent and no answer said what happened to it.</summary>
+        public bool AnswerLost { get; set; }
+
+        /// <summary>When the current run of the pipeline began (TimeProvider timestamp): its total time counts from here.</summary>
+        public long PipelineStarted { get; set; }
+
+        /// <summary>A Retry-After longer than the time left: the wait asked for, the time that was left, when to try again.</summary>
+        public (TimeSpan Asked, TimeSpan Left, DateTimeOffset At)? RefusedWait { get; set; }
     }
 
     internal sealed class Attempt

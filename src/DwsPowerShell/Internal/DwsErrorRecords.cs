@@ -15,6 +15,9 @@ internal static class DwsErrorRecords
         var record = new ErrorRecord(error, id, category, target);
         var action = error switch
         {
+            DwsApiException { OutcomeUnknown: true } api =>
+                $"The change may or may not have been applied. Check with {CheckCommand(api.Path)} before running the command again: running it again blindly could apply it twice.",
+            DwsApiException { StatusCode: 429, RetryAfter: { } at } => $"Try again after {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (the service's Retry-After), or lower the request rate.",
             DwsApiException api => api.RecommendedAction ?? DefaultAction(api.StatusCode),
             DwsJobFailedException => "Look at failed_detail, fix the cause, then run the operation again.",
             DwsWaitTimeoutException => "Wait again with a longer -TimeoutSec, or check the resource with Get-DwsJob / Get-DwsCluster.",
@@ -27,8 +30,14 @@ internal static class DwsErrorRecords
         return record;
     }
 
+    /// <remarks>
+    /// A change whose answer was lost is DwsOutcomeUnknown with category InvalidResult (whatever the transport failure:
+    /// a timeout, a reset, a 5xx or an unreadable 2xx), never the plain failure of its status: the result is unknown,
+    /// not a refusal, and the record's recommended action names the Get- cmdlet to look with.
+    /// </remarks>
     public static (string ErrorId, ErrorCategory Category) Classify(Exception error) => error switch
     {
+        DwsApiException { OutcomeUnknown: true } => ("DwsOutcomeUnknown", ErrorCategory.InvalidResult),
         DwsApiException api => ClassifyStatus(api),
         DwsJobFailedException => ("DwsJobFailed", ErrorCategory.OperationStopped),
         DwsWaitTimeoutException => ("DwsWaitTimedOut", ErrorCategory.OperationTimeout),
@@ -54,6 +63,32 @@ internal static class DwsErrorRecords
         >= 200 and < 300 => ("DwsOperationFailed", ErrorCategory.InvalidResult),
         >= 500 => ("DwsServiceError", ErrorCategory.ResourceUnavailable),
         _ => ("DwsRequestFailed", ErrorCategory.InvalidOperation),
+    };
+
+    /// <summary>The Get- cmdlet that shows what a change to <paramref name="path"/> did (the most specific part of the path wins).</summary>
+    internal static string CheckCommand(string path)
+    {
+        foreach (var (segment, command) in s_checkCommands)
+        {
+            if (path.IndexOf(segment, StringComparison.OrdinalIgnoreCase) >= 0) return command;
+        }
+        return "the matching Get- cmdlet";
+    }
+
+    private static readonly (string Segment, string Command)[] s_checkCommands =
+    {
+        ("/stages", "Get-DwsWorkloadPlanStage"),
+        ("/workload/plans", "Get-DwsWorkloadPlan"),
+        ("/snapshots", "Get-DwsSnapshot"),
+        ("/tags", "Get-DwsClusterTag"),
+        ("/logical-clusters", "Get-DwsLogicalCluster"),
+        ("/cns", "Get-DwsCoordinatorNode"),
+        ("/nodes", "Get-DwsClusterNode"),
+        ("/configurations", "Get-DwsClusterParameter"),
+        ("/dns", "Get-DwsClusterEndpoint"),
+        ("/eips", "Get-DwsClusterEndpoint"),
+        ("/elbs", "Get-DwsClusterEndpoint"),
+        ("/clusters", "Get-DwsCluster"),
     };
 
     private static string? DefaultAction(int status) => status switch

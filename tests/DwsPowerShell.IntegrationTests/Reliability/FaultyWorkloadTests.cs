@@ -12,7 +12,8 @@ namespace DwsPowerShell.IntegrationTests.Reliability;
 /// A seeded, scripted workload of 520 operations against the emulator on loopback with about 20% of requests
 /// faulted (429 + Retry-After, 5xx, HTML 502, connection resets, truncated bodies, latency, and faults after the
 /// handler ran on mutations). Every read must succeed through retries; every mutation must succeed exactly once
-/// or surface as DwsApiException; the emulator must never have applied one logical mutation twice.
+/// or surface as DwsApiException; the emulator must never have applied one logical mutation twice; and a mutation
+/// the emulator applied is never reported as a plain failure (it succeeds after a read-back, or is OutcomeUnknown).
 /// </summary>
 public class FaultyWorkloadTests
 {
@@ -74,7 +75,7 @@ public class FaultyWorkloadTests
         var stats = new Dictionary<string, int>(StringComparer.Ordinal);
         void Count(string what) => stats[what] = stats.GetValueOrDefault(what) + 1;
         var problems = new List<string>();
-        int reads = 0, mutationsOk = 0, mutationsFailed = 0, faultFailures = 0, serviceRefusals = 0;
+        int reads = 0, mutationsOk = 0, mutationsFailed = 0, faultFailures = 0, serviceRefusals = 0, unknown = 0, unknownApplied = 0, confirmed = 0;
 
         for (var op = 0; op < Operations; op++)
         {
@@ -105,11 +106,14 @@ public class FaultyWorkloadTests
             {
                 mutationsOk++;
                 if (handled != 1) problems.Add($"op {op} {kind}: succeeded but the emulator applied it {handled} times");
+                if (entries.Any(e => e.Mutation && e.FaultAfterHandler && e.Fault is not null)) confirmed++;
             }
             else if (error is DwsApiException api)
             {
                 mutationsFailed++;
                 if (entries.Any(e => e.Fault is not null)) faultFailures++; else serviceRefusals++;
+                if (api.OutcomeUnknown) { unknown++; if (handled == 1) unknownApplied++; }
+                else if (handled > 0) problems.Add($"op {op} {kind}: the emulator applied it but the client reported a plain failure: {api.Message}");
                 Count($"failed {kind} ({(api.StatusCode == 0 ? "no answer" : "HTTP " + api.StatusCode)} {api.ErrorCode})");
             }
             else
@@ -132,7 +136,8 @@ public class FaultyWorkloadTests
         _output.WriteLine($"operations: {Operations} ({reads} reads, {mutationsOk + mutationsFailed} mutations) in {watch.Elapsed.TotalSeconds:0.0} s");
         _output.WriteLine($"HTTP requests: {log.Count}; faults injected: {faulted} ({100.0 * faulted / log.Count:0.0}%): {string.Join(", ", faultKinds)}");
         _output.WriteLine($"retries logged by the client: {retries}");
-        _output.WriteLine($"mutations succeeded: {mutationsOk}; failed with DwsApiException: {mutationsFailed} ({faultFailures} on an injected fault, {serviceRefusals} refused by the service, e.g. cluster busy)");
+        _output.WriteLine($"mutations succeeded: {mutationsOk} ({confirmed} of them with the answer faulted after the change was applied); failed with DwsApiException: {mutationsFailed} ({faultFailures} on an injected fault, {serviceRefusals} refused by the service, e.g. cluster busy)");
+        _output.WriteLine($"failed with OutcomeUnknown: {unknown} ({unknownApplied} applied by the emulator, {unknown - unknownApplied} not); applied but reported as a plain failure: {problems.Count(p => p.Contains("plain failure", StringComparison.Ordinal))}");
         _output.WriteLine($"duplicated mutations: {problems.Count(p => p.Contains("applied", StringComparison.Ordinal) || p.Contains(" named ", StringComparison.Ordinal))}");
         foreach (var (what, n) in stats.OrderBy(p => p.Key, StringComparer.Ordinal)) _output.WriteLine($"  {what}: {n}");
         foreach (var p in problems) _output.WriteLine("PROBLEM " + p);

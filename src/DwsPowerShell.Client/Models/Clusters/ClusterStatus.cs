@@ -23,6 +23,9 @@ public static class ClusterStatus
     public const string Stopped = "STOPPED";
     public const string Starting = "STARTING";
 
+    /// <summary>The task_status of a restart (5.2.25).</summary>
+    public const string Rebooting = "REBOOTING";
+
     /// <summary>A task_status (5.2.6), listed among the failure states in DESIGN.md.</summary>
     public const string RebootFailure = "REBOOT_FAILURE";
 
@@ -52,6 +55,11 @@ public static class ClusterStatus
 
     public static bool IsDeleted(string? status) => Is(status, Deleted);
 
+    public static bool IsDeleting(string? status) => Is(status, Deleting);
+
+    /// <summary>Whether <paramref name="value"/> (a status or task_status) is <paramref name="expected"/>, compared as the service's values are: trimmed, any case.</summary>
+    public static bool Is(string? value, string expected) => string.Equals(value?.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for the failure values above and any value ending in _FAILED, " FAILED" or _FAILURE.</summary>
     public static bool IsFailureValue(string? value)
     {
@@ -63,5 +71,4 @@ public static class ClusterStatus
             || v.EndsWith("_FAILURE", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool Is(string? value, string expected) => string.Equals(value?.Trim(), expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -43,6 +43,7 @@ internal static class DwsErrorRecords
     private static (string, ErrorCategory) ClassifyStatus(DwsApiException api) => api.StatusCode switch
     {
         0 when api.ErrorCode == "DWS.Client.Timeout" => ("DwsRequestTimedOut", ErrorCategory.OperationTimeout),
+        0 when api.ErrorCode == "DWS.Client.HostNotFound" => ("DwsHostNotFound", ErrorCategory.ConnectionError),
         0 => ("DwsConnectionFailed", ErrorCategory.ConnectionError),
         400 => ("DwsInvalidRequest", ErrorCategory.InvalidArgument),
         401 => ("DwsAuthenticationFailed", ErrorCategory.AuthenticationError),

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DwsPowerShell.Client;
+using DwsPowerShell.Client.Auth;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Waiting;
@@ -13,6 +14,11 @@ internal static class DwsErrorRecords
     {
         var (id, category) = Classify(error);
         var record = new ErrorRecord(error, id, category, target);
+        if (error is DwsUnknownRegionException region)
+        {
+            record.ErrorDetails = UnknownRegion(region);
+            return record;
+        }
         var action = error switch
         {
             DwsApiException api => api.RecommendedAction ?? DefaultAction(api.StatusCode),
@@ -33,6 +39,7 @@ internal static class DwsErrorRecords
         DwsJobFailedException => ("DwsJobFailed", ErrorCategory.OperationStopped),
         DwsWaitTimeoutException => ("DwsWaitTimedOut", ErrorCategory.OperationTimeout),
         DwsResourceFailedException => ("DwsResourceFailed", ErrorCategory.InvalidResult),
+        DwsUnknownRegionException => ("DwsUnknownRegion", ErrorCategory.InvalidArgument),
         DwsConfigurationException => ("DwsConfigurationInvalid", ErrorCategory.InvalidArgument),
         ArgumentException => ("DwsInvalidArgument", ErrorCategory.InvalidArgument),
         ItemNotFoundException => ("DwsResourceNotFound", ErrorCategory.ObjectNotFound),
@@ -67,4 +74,16 @@ internal static class DwsErrorRecords
         >= 500 => "Try again later; if it persists, contact support with the request ID.",
         _ => null,
     };
+
+    /// <summary>The client's message in the words of Connect-DwsService's parameters.</summary>
+    private static ErrorDetails UnknownRegion(DwsUnknownRegionException error)
+    {
+        var given = error.Setting == CredentialChain.RegionVariable ? $"{CredentialChain.RegionVariable} '{error.Region}'" : $"-Region '{error.Region}'";
+        return new ErrorDetails(
+            $"{given} is not a region whose DWS endpoint is known. Known regions: {string.Join(", ", error.KnownRegions)}. " +
+            "For a private or newer region, give -Endpoint too (and -IamEndpoint if IAM is elsewhere).")
+        {
+            RecommendedAction = "Give -Region one of the known regions (Tab completes them), or give -Endpoint with the DWS URL of a private or newer region.",
+        };
+    }
 }

@@ -25,13 +25,21 @@ public sealed class DwsSession : IDisposable
         Region = FirstNonBlank(Options.Region, resolved.Region);
         _projectId = FirstNonBlank(Options.ProjectId, resolved.ProjectId);
 
-        if (Options.Endpoint is null && Region is null)
+        DwsRegion? known = null;
+        if (Options.Endpoint is null)
         {
-            throw new DwsConfigurationException(
-                $"No region was given: set Region (for example eu-west-101), or {CredentialChain.RegionVariable}, or give an Endpoint.");
+            if (Region is null)
+            {
+                throw new DwsConfigurationException(
+                    $"No region was given: set Region (for example eu-west-101), or {CredentialChain.RegionVariable}, or give an Endpoint.");
+            }
+            // A region alone must name a known one: a mistyped region would otherwise only fail at the first call, on DNS.
+            known = DwsRegions.Find(Region) ?? throw new DwsUnknownRegionException(Region,
+                string.IsNullOrWhiteSpace(Options.Region) ? CredentialChain.RegionVariable : nameof(DwsSessionOptions.Region));
+            Region = known.Id;
         }
-        Endpoint = Options.Endpoint ?? new Uri($"https://dws.{Region}.myhuaweicloud.com");
-        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? (Options.Endpoint ?? new Uri($"https://iam.{Region}.myhuaweicloud.com"));
+        Endpoint = Options.Endpoint ?? known!.Endpoint;
+        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? Options.Endpoint ?? known!.IamEndpoint;
         CheckEndpoint(Endpoint, nameof(DwsSessionOptions.Endpoint));
         CheckEndpoint(IamEndpoint, nameof(DwsSessionOptions.IamEndpoint));
 
@@ -153,7 +161,7 @@ public sealed class DwsSession : IDisposable
     {
         if (!uri.IsAbsoluteUri || (uri.Scheme != "https" && uri.Scheme != "http"))
         {
-            throw new DwsConfigurationException($"{name} '{uri}' must be an absolute http(s) URL, such as https://dws.eu-west-101.myhuaweicloud.com.");
+            throw new DwsConfigurationException($"{name} '{uri}' must be an absolute http(s) URL, such as https://dws.ap-southeast-3.myhuaweicloud.com.");
         }
     }
 }

@@ -6,13 +6,13 @@ namespace DwsPowerShell.Client;
 /// <summary>Everything a <see cref="DwsSession"/> needs. Only the region (or an endpoint) is required.</summary>
 public sealed class DwsSessionOptions
 {
-    /// <summary>Region such as <c>eu-west-101</c>; falls back to HUAWEICLOUD_SDK_REGION.</summary>
+    /// <summary>Region such as <c>eu-west-101</c>; falls back to HUAWEICLOUD_SDK_REGION. Without an <see cref="Endpoint"/> it must be one of <see cref="DwsRegions.All"/>.</summary>
     public string? Region { get; set; }
 
-    /// <summary>Overrides <c>https://dws.{region}.myhuaweicloud.com</c> (a private endpoint or the emulator).</summary>
+    /// <summary>Overrides the region's DWS endpoint from <see cref="DwsRegions"/> (a private or newer region, a private endpoint, the emulator).</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Overrides <c>https://iam.{region}.myhuaweicloud.com</c>; defaults to <see cref="Endpoint"/> when that is set.</summary>
+    /// <summary>Overrides the region's IAM endpoint from <see cref="DwsRegions"/>; defaults to <see cref="Endpoint"/> when that is set.</summary>
     public Uri? IamEndpoint { get; set; }
 
     /// <summary>Project ID; looked up once from IAM (<c>GET /v3/projects?name={region}</c>) when absent.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using DwsPowerShell.Client;
 using DwsPowerShell.Client.Paging;
 using DwsPowerShell.Internal;
@@ -20,10 +21,13 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
     private readonly ConcurrentQueue<Action> _posted = new();
     private DwsSession? _session;
 
-    /// <summary>The session to use; the one Connect-DwsService set when omitted.</summary>
+    // Cmdlets are made on their runspace's pipeline thread; the session may first be needed on a thread-pool thread (inside Await).
+    private readonly Runspace? _runspace = Runspace.DefaultRunspace;
+
+    /// <summary>The session to use (from Connect-DwsService -PassThru or Get-DwsSession); the default session of this runspace when omitted.</summary>
     [Parameter]
     [ValidateNotNull]
-    public DwsSession? Session { get; set; }
+    public DwsSessionInfo? Session { get; set; }
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -198,13 +202,19 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
 
     private DwsSession ResolveSession()
     {
-        if (Session is not null) return Session;
-        if (DwsSessionStore.Current is { } current) return current;
+        if (Session is not null) return Session.GetClient();
+        if (DwsSessionStore.CurrentIn(_runspace) is { } current) return current.GetClient();
         try
         {
             var session = new DwsSession(new DwsSessionOptions { Log = DwsLogRouter.Route });
-            DwsSessionStore.Set(session);
+            DwsSessionStore.SetIn(_runspace, new DwsSessionInfo(session));
             return session;
+        }
+        catch (DwsUnknownRegionException ex)
+        {
+            // HUAWEICLOUD_SDK_REGION names a region with no known endpoint: say that, not "not connected".
+            ThrowTerminatingError(DwsErrorRecords.From(ex, ex.Region));
+            throw; // not reached
         }
         catch (DwsConfigurationException ex)
         {

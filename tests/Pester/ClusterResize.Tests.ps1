@@ -27,7 +27,7 @@ BeforeAll {
     # Idle nodes come from a v1.0 scale-out with create_node_only (5.2.27), which no cmdlet set sends: post it directly.
     function Add-IdleNode {
         param([Parameter(Mandatory)] [string] $ClusterId, [int] $Count = 3)
-        $session = Get-DwsSession
+        $session = (Get-DwsSession).GetClient()
         $null = $session.Transport.SendAsync(
             [DwsPowerShell.Client.Transport.DwsRequest]::Post("/v1.0/{project_id}/clusters/$ClusterId/resize").WithBody(
                 [DwsPowerShell.Client.Models.Clusters.ResizeClusterRequest]::new($Count, $null, $true)), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()

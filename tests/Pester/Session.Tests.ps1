@@ -17,7 +17,7 @@ Describe 'Connect-DwsService' {
 
     It 'connects with an access key and makes the session the default' {
         $session = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -PassThru
-        $session.GetType().FullName | Should -Be 'DwsPowerShell.Client.DwsSession'
+        $session.GetType().FullName | Should -Be 'DwsPowerShell.DwsSessionInfo'
         (Get-DwsSession).Endpoint | Should -Be $session.Endpoint
         Get-DwsAvailabilityZone | Should -Not -BeNullOrEmpty
         $session.ProjectId | Should -Be 'emulator0project0000000000000001'
@@ -33,14 +33,15 @@ Describe 'Connect-DwsService' {
         Connect-DwsService -Endpoint $emu.Url -Region $c.Region -UserName $c.UserName -DomainName $c.Domain `
             -Password (ConvertTo-SecureString $c.Password -AsPlainText -Force)
         @(Get-DwsCluster).Count | Should -BeGreaterOrEqual 0
-        (Get-DwsSession).Credentials.Kind | Should -BeLike 'IAM user*'
+        (Get-DwsSession).AuthKind | Should -Be 'IamUser'
+        (Get-DwsSession).UserName | Should -Be $c.UserName
     }
 
     It 'connects from the HUAWEICLOUD_SDK_* environment variables' {
         $env:HUAWEICLOUD_SDK_AK = $c.AccessKey; $env:HUAWEICLOUD_SDK_SK = $c.SecretKey
         try {
             Connect-DwsService -Endpoint $emu.Url -Region $c.Region
-            (Get-DwsSession).Credentials.Source | Should -Be 'environment'
+            (Get-DwsSession).CredentialSource | Should -Be 'environment'
         }
         finally { Remove-Item Env:HUAWEICLOUD_SDK_AK, Env:HUAWEICLOUD_SDK_SK }
     }
@@ -75,5 +76,173 @@ Describe 'Disconnect-DwsService' {
         Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
         Disconnect-DwsService
         Get-DwsSession | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Sessions kept in variables' {
+    AfterEach { Disconnect-DwsService }
+
+    It 'stay usable after another Connect-DwsService' {
+        $first = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -PassThru
+        $second = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -PassThru
+        [object]::ReferenceEquals($first, $second) | Should -BeFalse
+        Get-DwsAvailabilityZone -Session $first -ErrorAction Stop | Should -Not -BeNullOrEmpty
+        Get-DwsAvailabilityZone -ErrorAction Stop | Should -Not -BeNullOrEmpty
+    }
+
+    It 'stay usable after Disconnect-DwsService, which only forgets the default' {
+        Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
+        $kept = Get-DwsSession
+        Disconnect-DwsService
+        Get-DwsSession | Should -BeNullOrEmpty
+        Get-DwsAvailabilityZone -Session $kept -ErrorAction Stop | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Runspaces' {
+    BeforeAll {
+        $script:modulePath = (Resolve-Path (Join-Path $PSScriptRoot '../../out/DwsPowerShell/DwsPowerShell.psd1')).Path
+        # Runs $Script in $Count runspaces of one pool at once (Windows PowerShell 5.1 has no ForEach-Object -Parallel).
+        function Invoke-InRunspaces {
+            param([int] $Count, [scriptblock] $Script, [hashtable] $Arguments)
+            $pool = [runspacefactory]::CreateRunspacePool(1, $Count)
+            $pool.Open()
+            try {
+                $running = foreach ($i in 1..$Count) {
+                    $ps = [powershell]::Create()
+                    $ps.RunspacePool = $pool
+                    $null = $ps.AddScript($Script.ToString()).AddParameters($Arguments).AddParameter('Index', $i)
+                    [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+                }
+                foreach ($r in $running) {
+                    try { $r.PowerShell.EndInvoke($r.Handle) } finally { $r.PowerShell.Dispose() }
+                }
+            }
+            finally { $pool.Dispose() }
+        }
+    }
+
+    It 'ten runspaces that each connect and call five times all succeed, each with its own default' {
+        $results = Invoke-InRunspaces -Count 10 -Arguments @{ Module = $modulePath; Url = $emu.Url; C = $c } -Script {
+            param($Module, $Url, $C, $Index)
+            Import-Module $Module
+            $sk = ConvertTo-SecureString $C.SecretKey -AsPlainText -Force
+            $mine = Connect-DwsService -Endpoint $Url -Region $C.Region -AccessKey $C.AccessKey -SecretKey $sk -PassThru
+            foreach ($call in 1..5) {
+                try {
+                    $zones = @(Get-DwsAvailabilityZone -ErrorAction Stop)
+                    $own = [object]::ReferenceEquals((Get-DwsSession), $mine)
+                    [pscustomobject]@{ Runspace = $Index; Call = $call; Ok = ($zones.Count -gt 0 -and $own); Error = $(if (-not $own) { 'another runspace replaced the default' }) }
+                }
+                catch { [pscustomobject]@{ Runspace = $Index; Call = $call; Ok = $false; Error = "$_" } }
+            }
+        }
+        @($results).Count | Should -Be 50
+        @($results | Where-Object { -not $_.Ok } | ForEach-Object { "runspace $($_.Runspace) call $($_.Call): $($_.Error)" }) | Should -BeNullOrEmpty
+    }
+
+    It 'a new runspace has no default of its own, and uses a session passed to -Session' {
+        $s = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -PassThru
+        try {
+            $result = Invoke-InRunspaces -Count 1 -Arguments @{ Module = $modulePath; Session = $s } -Script {
+                param($Module, $Session, $Index)
+                Import-Module $Module
+                [pscustomobject]@{ Default = @(Get-DwsSession).Count; Zones = @(Get-DwsAvailabilityZone -Session $Session -ErrorAction Stop).Count }
+            }
+            $result.Default | Should -Be 0
+            $result.Zones | Should -BeGreaterThan 0
+            [object]::ReferenceEquals((Get-DwsSession), $s) | Should -BeTrue
+        }
+        finally { Disconnect-DwsService }
+    }
+}
+
+Describe 'Regions' {
+    AfterEach { Disconnect-DwsService }
+
+    It 'refuses an unknown region without -Endpoint at connect time, listing the known regions' {
+        $err = $null
+        try { Connect-DwsService -Region xx-nowhere-9 -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1'; throw 'Connect-DwsService did not fail' }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'DwsUnknownRegion,DwsPowerShell.Commands.Session.ConnectDwsServiceCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -Be 'xx-nowhere-9'
+        $message = $err.ToString()
+        $message | Should -Match "-Region 'xx-nowhere-9'"
+        $message | Should -Match 'eu-west-101'
+        $message | Should -Match 'ap-southeast-3'
+        $message | Should -Match '-Endpoint'
+        $err.ErrorDetails.RecommendedAction | Should -Match '-Endpoint'
+        Get-DwsSession | Should -BeNullOrEmpty
+    }
+
+    It 'names HUAWEICLOUD_SDK_REGION when the unknown region came from there' {
+        $env:HUAWEICLOUD_SDK_REGION = 'xx-nowhere-9'
+        try {
+            $err = $null
+            try { Connect-DwsService -AccessKey $c.AccessKey -SecretKey $sk; throw 'Connect-DwsService did not fail' } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'DwsUnknownRegion,*'
+            $err.ToString() | Should -BeLike "HUAWEICLOUD_SDK_REGION 'xx-nowhere-9' is not a region*eu-west-101*-Endpoint*"
+        }
+        finally { Remove-Item Env:HUAWEICLOUD_SDK_REGION }
+    }
+
+    It 'accepts a region it does not know when -Endpoint is given (a private or new region)' {
+        Connect-DwsService -Endpoint $emu.Url -Region xx-private-1 -ProjectId 'emulator0project0000000000000001' -AccessKey $c.AccessKey -SecretKey $sk
+        Get-DwsAvailabilityZone -ErrorAction Stop | Should -Not -BeNullOrEmpty
+        (Get-DwsSession).Region | Should -Be 'xx-private-1'
+    }
+
+    It 'derives the endpoints of a known region from the region table' {
+        $s = Connect-DwsService -Region eu-west-101 -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1' -PassThru
+        "$($s.Endpoint)" | Should -Be 'https://dws.eu-west-101.myhuaweicloud.eu/'
+        "$($s.IamEndpoint)" | Should -Be 'https://iam.eu-west-101.myhuaweicloud.eu/'
+    }
+}
+
+Describe 'What a session shows' {
+    BeforeAll {
+        $script:shown = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -PassThru
+        Get-DwsAvailabilityZone | Out-Null   # the project ID is known after a call
+    }
+    AfterAll { Disconnect-DwsService }
+
+    It 'serialises to short JSON with its facts and no secret, even at -Depth 8' {
+        $json = $shown | ConvertTo-Json -Depth 8
+        @($json -split "`n").Count | Should -BeLessThan 20
+        $json | Should -Not -Match ([regex]::Escape($c.SecretKey))
+        $json | Should -Not -Match ([regex]::Escape($c.AccessKey))
+        $back = $json | ConvertFrom-Json
+        @($back.PSObject.Properties.Name) | Should -Be @('Region', 'Endpoint', 'IamEndpoint', 'ProjectId', 'AuthKind', 'AccessKeyId', 'UserName', 'DomainName', 'CredentialSource')
+        $back.Region | Should -Be $c.Region
+        $back.ProjectId | Should -Be 'emulator0project0000000000000001'
+        $back.AuthKind | Should -Be 'AccessKey'
+        $back.AccessKeyId | Should -Be 'EMUL************'
+        $back.CredentialSource | Should -Be 'parameters'
+    }
+
+    It 'lists only its facts with Format-List *' {
+        $text = $shown | Format-List * | Out-String
+        @($text.Trim() -split "`n").Count | Should -BeLessThan 12
+        $text | Should -Not -Match 'Transport|Clusters|Options'
+        $text | Should -Not -Match ([regex]::Escape($c.SecretKey))
+    }
+
+    It 'exports to a short Clixml file with no secret' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) "dws-session-$PID.xml"
+        try {
+            $shown | Export-Clixml -Path $path -Depth 8
+            $xml = Get-Content -Raw $path
+            $xml.Length | Should -BeLessThan 3000
+            $xml | Should -Not -Match ([regex]::Escape($c.SecretKey))
+            $xml | Should -Not -Match 'Transport|RestClient'
+        }
+        finally { Remove-Item $path -ErrorAction SilentlyContinue }
+    }
+
+    It 'is what Get-DwsSession returns, and binds to -Session' {
+        [object]::ReferenceEquals((Get-DwsSession), $shown) | Should -BeTrue
+        Get-DwsAvailabilityZone -Session (Get-DwsSession) -ErrorAction Stop | Should -Not -BeNullOrEmpty
+        $shown.ToString() | Should -Match 'eu-west-101|127\.0\.0\.1'
     }
 }

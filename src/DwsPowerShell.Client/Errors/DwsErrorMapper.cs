@@ -22,9 +22,10 @@ public static class DwsErrorMapper
     private const int MaxPlainTextScan = 16 * 1024;
     private static readonly Regex s_space = new(@"\s+");
 
-    public static DwsApiException FromResponse(DwsResponse response, string method, string path)
+    /// <param name="host">The host the request went to, named by failures that are about it (a name DNS does not know).</param>
+    public static DwsApiException FromResponse(DwsResponse response, string method, string path, string? host = null)
     {
-        if (response.Failure != DwsTransportFailure.None) return FromTransportFailure(response, method, path);
+        if (response.Failure != DwsTransportFailure.None) return FromTransportFailure(response, method, path, host);
 
         var (code, message) = ParseBody(response.Body);
         return Create(response.StatusCode, code, message, response.RequestId, method, path, null);
@@ -117,13 +118,13 @@ public static class DwsErrorMapper
         };
     }
 
-    internal static DwsApiException Create(int status, string? code, string? message, string? requestId, string method, string path, Exception? inner)
+    internal static DwsApiException Create(int status, string? code, string? message, string? requestId, string method, string path, Exception? inner,
+        string? action = null)
     {
         code = DwsErrorCatalog.Normalize(code);
-        string? action = null;
         if (DwsErrorCatalog.TryGet(code, out var info))
         {
-            action = info.Solution;
+            action = info.Solution ?? action;
             message ??= info.Message;
         }
         message ??= DefaultMessage(status);
@@ -137,16 +138,20 @@ public static class DwsErrorMapper
         return new DwsApiException(sb.ToString(), status, code, message, requestId, method, path, action, inner);
     }
 
-    private static DwsApiException FromTransportFailure(DwsResponse response, string method, string path)
+    private static DwsApiException FromTransportFailure(DwsResponse response, string method, string path, string? host)
     {
         var (code, text) = response.Failure switch
         {
+            DwsTransportFailure.HostNotFound => ("DWS.Client.HostNotFound", host is null ? "the endpoint's host name does not resolve" : $"the host name '{host}' does not resolve"),
             DwsTransportFailure.NotSent => ("DWS.Client.ConnectionFailed", "could not connect to the endpoint"),
             DwsTransportFailure.Timeout => ("DWS.Client.Timeout", "the server did not answer in time"),
             _ => ("DWS.Client.ConnectionBroken", "the connection broke before an answer arrived"),
         };
         var detail = response.Error?.GetBaseException().Message;
-        return Create(0, code, detail is null ? text : $"{text} ({detail})", null, method, path, response.Error);
+        var action = response.Failure == DwsTransportFailure.HostNotFound
+            ? "Check the endpoint's host name (or the region it was derived from), and the DNS or proxy settings of this machine."
+            : null;
+        return Create(0, code, detail is null ? text : $"{text} ({detail})", null, method, path, response.Error, action);
     }
 
     internal static (string? Code, string? Message) ParseBody(string body)

@@ -17,6 +17,9 @@ public enum DwsTransportFailure
 
     /// <summary>The connection broke after the request may have been sent.</summary>
     Broken,
+
+    /// <summary>The endpoint's host name does not resolve (DNS has no such name): nothing was sent, and trying again will not help.</summary>
+    HostNotFound,
 }
 
 /// <summary>An HTTP answer (or the lack of one) from one attempt.</summary>

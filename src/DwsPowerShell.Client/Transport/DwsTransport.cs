@@ -74,7 +74,7 @@ public sealed class DwsTransport : IDisposable
 
         if (!attempt.Response.IsSuccess)
         {
-            var error = DwsErrorMapper.FromResponse(attempt.Response, request.Method, path);
+            var error = DwsErrorMapper.FromResponse(attempt.Response, request.Method, path, state.Target.Host);
             error.Attempts = state.Attempts;
             if (ServerDelay(attempt.Response) is { } delay) error.RetryAfter = _options.TimeProvider.GetUtcNow() + delay;
             if (state.RefusedWait is { } refused) error = DwsErrorMapper.WaitBeyondBudget(error, refused.Asked, refused.Left, refused.At);
@@ -312,7 +312,9 @@ public sealed class DwsTransport : IDisposable
         if (answer.ResponseStatus == ResponseStatus.TimedOut) return DwsResponse.Failed(DwsTransportFailure.Timeout, answer.ErrorException);
         if ((int)answer.StatusCode == 0)
         {
-            return DwsResponse.Failed(IsNotSent(answer.ErrorException) ? DwsTransportFailure.NotSent : DwsTransportFailure.Broken, answer.ErrorException);
+            var failure = IsHostNotFound(answer.ErrorException) ? DwsTransportFailure.HostNotFound
+                : IsNotSent(answer.ErrorException) ? DwsTransportFailure.NotSent : DwsTransportFailure.Broken;
+            return DwsResponse.Failed(failure, answer.ErrorException);
         }
         if (answer.ResponseStatus == ResponseStatus.Error && answer.ErrorException is not null && IsBrokenTransfer(answer.ErrorException))
         {
@@ -336,6 +338,21 @@ public sealed class DwsTransport : IDisposable
         for (var e = error; e is not null; e = e.InnerException)
         {
             if (e is IOException || e is SocketException) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when DNS answered that the host name does not exist (Linux: "Name or service not known"), which no retry
+    /// mends. A temporary resolver failure (SocketError.TryAgain) is not this: it stays a retryable <see cref="IsNotSent"/>.
+    /// </summary>
+    internal static bool IsHostNotFound(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket) return socket.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData;
+            // .NET Framework (Windows PowerShell 5.1) reports it as a WebException with no SocketException inside.
+            if (e is WebException { Status: WebExceptionStatus.NameResolutionFailure }) return true;
         }
         return false;
     }
@@ -403,6 +420,7 @@ public sealed class DwsTransport : IDisposable
         switch (response.Failure)
         {
             case DwsTransportFailure.NotSent: return true;
+            case DwsTransportFailure.HostNotFound: return false;
             case DwsTransportFailure.Timeout:
             case DwsTransportFailure.Broken: return kind == DwsCallKind.Read;
         }

@@ -21,7 +21,7 @@ internal static class ClusterCompletionCache
     /// <summary>The clusters of the session that -Session names, or of the default session; empty when not connected.</summary>
     public static IReadOnlyList<Cluster> Clusters(IDictionary? fakeBoundParameters)
     {
-        var session = SessionOf(fakeBoundParameters) ?? DwsSessionStore.Current;
+        var session = SessionOf(fakeBoundParameters) ?? DwsSessionStore.Current?.GetClient();
         if (session is null) return Array.Empty<Cluster>();
         var cache = s_caches.GetValue(session, s => new BackgroundRefreshCache<IReadOnlyList<Cluster>>(ct => s.Clusters.ListAsync(ct), s_maxAge));
         return (cache.Get(s_maxWait) ?? Array.Empty<Cluster>()).Where(c => !ClusterStatus.IsDeleted(c.Status)).ToList();
@@ -31,6 +31,11 @@ internal static class ClusterCompletionCache
     {
         if (bound is null || !bound.Contains("Session")) return null;
         var value = bound["Session"];
-        return (value is PSObject ps ? ps.BaseObject : value) as DwsSession;
+        return (value is PSObject ps ? ps.BaseObject : value) switch
+        {
+            DwsSessionInfo info => info.GetClient(),
+            DwsSession client => client,
+            _ => null,
+        };
     }
 }

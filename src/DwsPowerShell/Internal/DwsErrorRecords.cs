@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DwsPowerShell.Client;
+using DwsPowerShell.Client.Auth;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Waiting;
@@ -13,6 +14,11 @@ internal static class DwsErrorRecords
     {
         var (id, category) = Classify(error);
         var record = new ErrorRecord(error, id, category, target);
+        if (error is DwsUnknownRegionException region)
+        {
+            record.ErrorDetails = UnknownRegion(region);
+            return record;
+        }
         var action = error switch
         {
             DwsApiException { OutcomeUnknown: true } api =>
@@ -42,6 +48,7 @@ internal static class DwsErrorRecords
         DwsJobFailedException => ("DwsJobFailed", ErrorCategory.OperationStopped),
         DwsWaitTimeoutException => ("DwsWaitTimedOut", ErrorCategory.OperationTimeout),
         DwsResourceFailedException => ("DwsResourceFailed", ErrorCategory.InvalidResult),
+        DwsUnknownRegionException => ("DwsUnknownRegion", ErrorCategory.InvalidArgument),
         DwsConfigurationException => ("DwsConfigurationInvalid", ErrorCategory.InvalidArgument),
         ArgumentException => ("DwsInvalidArgument", ErrorCategory.InvalidArgument),
         ItemNotFoundException => ("DwsResourceNotFound", ErrorCategory.ObjectNotFound),
@@ -52,6 +59,7 @@ internal static class DwsErrorRecords
     private static (string, ErrorCategory) ClassifyStatus(DwsApiException api) => api.StatusCode switch
     {
         0 when api.ErrorCode == "DWS.Client.Timeout" => ("DwsRequestTimedOut", ErrorCategory.OperationTimeout),
+        0 when api.ErrorCode == "DWS.Client.HostNotFound" => ("DwsHostNotFound", ErrorCategory.ConnectionError),
         0 => ("DwsConnectionFailed", ErrorCategory.ConnectionError),
         400 => ("DwsInvalidRequest", ErrorCategory.InvalidArgument),
         401 => ("DwsAuthenticationFailed", ErrorCategory.AuthenticationError),
@@ -101,4 +109,16 @@ internal static class DwsErrorRecords
         >= 500 => "Try again later; if it persists, contact support with the request ID.",
         _ => null,
     };
+
+    /// <summary>The client's message in the words of Connect-DwsService's parameters.</summary>
+    private static ErrorDetails UnknownRegion(DwsUnknownRegionException error)
+    {
+        var given = error.Setting == CredentialChain.RegionVariable ? $"{CredentialChain.RegionVariable} '{error.Region}'" : $"-Region '{error.Region}'";
+        return new ErrorDetails(
+            $"{given} is not a region whose DWS endpoint is known. Known regions: {string.Join(", ", error.KnownRegions)}. " +
+            "For a private or newer region, give -Endpoint too (and -IamEndpoint if IAM is elsewhere).")
+        {
+            RecommendedAction = "Give -Region one of the known regions (Tab completes them), or give -Endpoint with the DWS URL of a private or newer region.",
+        };
+    }
 }

@@ -9,7 +9,7 @@ using DwsPowerShell.Internal;
 namespace DwsPowerShell.Commands.Session;
 
 /// <summary>Connects to DWS and makes the session the default for every other cmdlet.</summary>
-/// <remarks>Creates a DwsSession for a region (or an endpoint such as the emulator) and stores it as the default session of the PowerShell process; every DWS cmdlet uses it unless given -Session. Credentials come from the parameter set used: -AccessKey with -SecretKey (SecureString), -Credential (user name = AK, password = SK), -UserName/-Password/-DomainName (IAM password; a project-scoped token is obtained, cached and renewed), or -Token. With none of these, the credential chain is searched: HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (with HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION), then the [basic] section of ~/.huaweicloud/credentials. The project ID is looked up from IAM by region when not given. Secrets are never written to any stream.</remarks>
+/// <remarks>Creates a session for a region (or an endpoint such as the emulator) and makes it the default session of this runspace; every DWS cmdlet run in the runspace uses it unless given -Session. Each runspace (ForEach-Object -Parallel, a RunspacePool, a thread job) has its own default, so runspaces that connect at once do not replace each other's; to share one session, pass it to -Session. Connecting again only changes the default: a session kept in a variable (-PassThru, Get-DwsSession) stays usable. Without -Endpoint, -Region must be one of the regions whose endpoint is known (Tab completes them); for a private or newer region give -Endpoint as well. Credentials come from the parameter set used: -AccessKey with -SecretKey (SecureString), -Credential (user name = AK, password = SK), -UserName/-Password/-DomainName (IAM password; a project-scoped token is obtained, cached and renewed), or -Token. With none of these, the credential chain is searched: HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (with HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION), then the [basic] section of ~/.huaweicloud/credentials. The project ID is looked up from IAM by region when not given. Secrets are never written to any stream.</remarks>
 /// <example title="Connect with an access key">
 /// <code>
 /// Connect-DwsService -Region eu-west-101 -AccessKey $env:DWS_AK -SecretKey (Read-Host -AsSecureString 'SK')
@@ -23,6 +23,21 @@ namespace DwsPowerShell.Commands.Session;
 /// </code>
 /// <para>Uses the emulator started with dotnet run --project src/DwsPowerShell.Emulator -- --urls http://127.0.0.1:5080.</para>
 /// </example>
+/// <example title="Keep sessions for two regions">
+/// <code>
+/// $dublin = Connect-DwsService -Region eu-west-101 -AccessKey $ak -SecretKey $sk -PassThru
+/// $singapore = Connect-DwsService -Region ap-southeast-3 -AccessKey $ak -SecretKey $sk -PassThru
+/// Get-DwsCluster -Session $dublin
+/// </code>
+/// <para>The second connection becomes the default; the first stays usable through -Session.</para>
+/// </example>
+/// <example title="Use one session in parallel runspaces">
+/// <code>
+/// $s = Connect-DwsService -Region eu-west-101 -AccessKey $ak -SecretKey $sk -PassThru
+/// $ids | ForEach-Object -Parallel { Get-DwsCluster -ClusterId $_ -Session $using:s }
+/// </code>
+/// <para>A new runspace has no default session of its own: pass one to -Session, or run Connect-DwsService in it.</para>
+/// </example>
 /// <example title="Connect from environment variables in a runbook">
 /// <code>
 /// $env:HUAWEICLOUD_SDK_AK = $ak; $env:HUAWEICLOUD_SDK_SK = $sk; $env:HUAWEICLOUD_SDK_REGION = 'eu-west-101'
@@ -31,7 +46,7 @@ namespace DwsPowerShell.Commands.Session;
 /// <para>With no credential parameters the environment and the credentials file are searched.</para>
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "DwsService", DefaultParameterSetName = EnvironmentSet)]
-[OutputType(typeof(DwsSession))]
+[OutputType(typeof(DwsSessionInfo))]
 public sealed class ConnectDwsServiceCommand : PSCmdlet
 {
     private const string AccessKeySet = "AccessKey";
@@ -81,7 +96,7 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [ValidateNotNull]
     public SecureString Token { get; set; } = null!;
 
-    /// <summary>Region, such as eu-west-101. Falls back to HUAWEICLOUD_SDK_REGION.</summary>
+    /// <summary>Region, such as eu-west-101; falls back to HUAWEICLOUD_SDK_REGION. Without -Endpoint it must be a known region (Tab completes them); a private or newer region needs -Endpoint too.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RegionCompleter))]
@@ -92,12 +107,12 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? ProjectId { get; set; }
 
-    /// <summary>DWS endpoint URL (a private endpoint or the emulator); defaults to https://dws.{region}.myhuaweicloud.com.</summary>
+    /// <summary>DWS endpoint URL (a private or newer region, a private endpoint, the emulator); defaults to the region's DWS endpoint, such as https://dws.ap-southeast-3.myhuaweicloud.com.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? Endpoint { get; set; }
 
-    /// <summary>IAM endpoint URL; defaults to the endpoint when one is given, else https://iam.{region}.myhuaweicloud.com.</summary>
+    /// <summary>IAM endpoint URL; defaults to the endpoint when one is given, else the region's IAM endpoint.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? IamEndpoint { get; set; }
@@ -121,7 +136,7 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [Parameter]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
-    /// <summary>Writes the session to the pipeline.</summary>
+    /// <summary>Writes the session to the pipeline, to keep in a variable and pass to -Session.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -154,13 +169,19 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
         {
             session = new DwsSession(options);
         }
+        catch (DwsUnknownRegionException ex)
+        {
+            ThrowTerminatingError(DwsErrorRecords.From(ex, ex.Region));
+            return;
+        }
         catch (Exception ex) when (ex is DwsConfigurationException or ArgumentException)
         {
             ThrowTerminatingError(DwsErrorRecords.From(ex, ParameterSetName));
             return;
         }
-        DwsSessionStore.Set(session);
+        var info = new DwsSessionInfo(session);
+        DwsSessionStore.Set(info);
         WriteVerbose($"Connected: {session}");
-        if (PassThru) WriteObject(session);
+        if (PassThru) WriteObject(info);
     }
 }

@@ -3,8 +3,8 @@ using DwsPowerShell.Internal;
 
 namespace DwsPowerShell.Commands.Session;
 
-/// <summary>Forgets the default session and its cached token.</summary>
-/// <remarks>Removes the default session that Connect-DwsService stored, disposing its HTTP client and any cached IAM token. Sessions kept in variables stay usable.</remarks>
+/// <summary>Forgets the default session of this runspace.</summary>
+/// <remarks>Removes the default session that Connect-DwsService set in this runspace; other runspaces keep theirs. The session itself is not closed: one kept in a variable (Connect-DwsService -PassThru, Get-DwsSession) stays usable with -Session, and its connections and cached IAM token are freed once nothing refers to it.</remarks>
 /// <example title="Disconnect">
 /// <code>
 /// Disconnect-DwsService
@@ -31,6 +31,5 @@ public sealed class DisconnectDwsServiceCommand : PSCmdlet
             return;
         }
         WriteVerbose($"Disconnected from {old.Endpoint}.");
-        old.Dispose();
     }
 }

@@ -1,11 +1,10 @@
 using System.Management.Automation;
-using DwsPowerShell.Client;
 using DwsPowerShell.Internal;
 
 namespace DwsPowerShell.Commands.Session;
 
-/// <summary>Returns the default session set by Connect-DwsService, if any.</summary>
-/// <remarks>Writes the current default DwsSession: its endpoint, region, project ID (once known) and the kind of credentials, never a secret. Writes nothing when not connected.</remarks>
+/// <summary>Returns the default session of this runspace, set by Connect-DwsService, if any.</summary>
+/// <remarks>Writes the default session of this runspace: its region, endpoints, project ID (once known), the kind of credentials, the masked access key ID or the IAM user, and where the credentials came from; never a secret. The same object binds to -Session. Writes nothing when this runspace is not connected.</remarks>
 /// <example title="Show the current connection">
 /// <code>
 /// Get-DwsSession
@@ -20,7 +19,7 @@ namespace DwsPowerShell.Commands.Session;
 /// <para>Passes the session to another cmdlet with -Session.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsSession")]
-[OutputType(typeof(DwsSession))]
+[OutputType(typeof(DwsSessionInfo))]
 public sealed class GetDwsSessionCommand : PSCmdlet
 {
     protected override void EndProcessing()

@@ -1,0 +1,90 @@
+namespace DwsPowerShell.Client;
+
+/// <summary>A public region where DWS runs, and the endpoints a session derives from it.</summary>
+public sealed class DwsRegion
+{
+    internal DwsRegion(string id, string? name, string dwsDomain = DwsRegions.DefaultDomain, string iamDomain = DwsRegions.DefaultDomain)
+    {
+        Id = id;
+        Name = name;
+        Endpoint = new Uri($"https://dws.{id}.{dwsDomain}");
+        IamEndpoint = new Uri($"https://iam.{id}.{iamDomain}");
+    }
+
+    /// <summary>The region ID, such as <c>eu-west-101</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The console's name for the region (such as <c>EU-Dublin</c>), where known.</summary>
+    public string? Name { get; }
+
+    /// <summary>The DWS endpoint of the region.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The IAM endpoint of the region (tokens, project lookup).</summary>
+    public Uri IamEndpoint { get; }
+
+    public override string ToString() => Id;
+}
+
+/// <summary>
+/// The regions whose DWS endpoint is known, so that a region alone is enough to connect. The list and
+/// the endpoints' domains are those of Huawei Cloud's own DWS SDK (its DwsRegion and IamRegion tables):
+/// not every region is on myhuaweicloud.com. A region not listed (a private or newer one) needs an
+/// explicit endpoint.
+/// </summary>
+public static class DwsRegions
+{
+    internal const string DefaultDomain = "myhuaweicloud.com";
+    private const string Europe = "myhuaweicloud.eu";
+    private const string China = "myhuaweicloud.cn";
+
+    private static readonly DwsRegion[] s_all =
+    {
+        new("ae-ad-1", null),
+        new("af-north-1", "AF-Cairo"),
+        new("af-south-1", "AF-Johannesburg"),
+        new("ap-southeast-1", "CN-Hong Kong"),
+        new("ap-southeast-2", "AP-Bangkok"),
+        new("ap-southeast-3", "AP-Singapore"),
+        new("ap-southeast-4", "AP-Jakarta", China),
+        new("ap-southeast-5", "AP-Manila"),
+        new("cn-east-2", "CN East-Shanghai2"),
+        new("cn-east-3", "CN East-Shanghai1"),
+        new("cn-east-4", null, China),
+        new("cn-east-5", "CN East-Qingdao"),
+        new("cn-north-1", "CN North-Beijing1"),
+        new("cn-north-11", null),
+        new("cn-north-12", null, China),
+        new("cn-north-2", "CN North-Beijing2"),
+        new("cn-north-4", "CN North-Beijing4"),
+        new("cn-north-9", "CN North-Ulanqab1"),
+        new("cn-south-1", "CN South-Guangzhou"),
+        new("cn-south-4", null, China),
+        new("cn-southwest-2", "CN Southwest-Guiyang1"),
+        new("cn-southwest-3", null),
+        new("eu-west-101", "EU-Dublin", Europe, Europe),
+        new("la-north-2", "LA-Mexico City2"),
+        new("la-south-2", "LA-Santiago"),
+        new("me-east-1", "ME-Riyadh"),
+        new("my-kualalumpur-1", null),
+        new("na-mexico-1", "LA-Mexico City1"),
+        new("ru-moscow-1", "RU-Moscow"),
+        new("sa-brazil-1", "LA-Sao Paulo1"),
+        new("tr-west-1", "TR-Istanbul", China),
+    };
+
+    /// <summary>Every known region, ordered by ID.</summary>
+    public static IReadOnlyList<DwsRegion> All => s_all;
+
+    /// <summary>The region with this ID (case-insensitive), or null when it is not known.</summary>
+    public static DwsRegion? Find(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        var trimmed = id!.Trim();
+        foreach (var region in s_all)
+        {
+            if (string.Equals(region.Id, trimmed, StringComparison.OrdinalIgnoreCase)) return region;
+        }
+        return null;
+    }
+}

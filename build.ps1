@@ -34,30 +34,25 @@ function Invoke-Clean {
 function Invoke-Build {
     Assert-DotNet
     # MSBuild lays the module out (src/DwsPowerShell/ModuleLayout.targets, checked by ModuleLayoutTests):
-    # psd1, the psm1 that picks a build, Formats/, bin/netstandard2.0 (Windows PowerShell 5.1), bin/net8.0 (PowerShell 7.4+).
+    # psd1, the psm1 that picks a build, Formats/, bin/netstandard2.0 (Windows PowerShell 5.1), bin/net8.0 (PowerShell 7.4+),
+    # and en-US/ (the MAML help and about topic src/DwsPowerShell.DocGen writes from the doc comments, checked by MamlHelpTests).
     & dotnet build (Join-Path $root 'src/DwsPowerShell/DwsPowerShell.csproj') -c $Configuration -warnaserror -nologo "-p:ModuleLayoutDirectory=$out"
     if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
 
-    if (Test-Path (Join-Path $root 'out/help/DwsPowerShell.dll-Help.xml')) {
-        $help = Join-Path $out 'en-US'
-        New-Item -ItemType Directory -Force -Path $help | Out-Null
-        Copy-Item (Join-Path $root 'out/help/*') $help
+    foreach ($help in 'en-US/DwsPowerShell.dll-Help.xml', 'en-US/about_DwsPowerShell.help.txt') {
+        if (-not (Test-Path (Join-Path $out $help))) { throw "The build wrote no $help into $out." }
     }
     Test-ModuleManifest (Join-Path $out 'DwsPowerShell.psd1') | Out-Null
     Write-Host "Module laid out in $out"
 }
 
 function Invoke-Docs {
-    if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
-        Install-PSResource -Name Microsoft.PowerShell.PlatyPS -Version 1.0.1 -TrustRepository -Scope CurrentUser
-    }
-    Import-Module Microsoft.PowerShell.PlatyPS
-    $helpOut = Join-Path $root 'out/help'
-    New-Item -ItemType Directory -Force -Path $helpOut | Out-Null
-    $pages = Get-ChildItem (Join-Path $root 'docs/en-US') -Filter '*-Dws*.md'
-    $pages | Import-MarkdownCommandHelp | Export-MamlCommandHelp -OutputFolder $helpOut -Force | Out-Null
-    Get-ChildItem $helpOut -Recurse -Filter *.xml | Copy-Item -Destination (Join-Path $helpOut 'DwsPowerShell.dll-Help.xml') -Force
-    Copy-Item (Join-Path $root 'docs/en-US/about_DwsPowerShell.help.md') (Join-Path $helpOut 'about_DwsPowerShell.help.txt')
+    # No PlatyPS (it is not served here): src/DwsPowerShell.DocGen reads the built module and its doc comments.
+    # The build writes the MAML and the about topic into out/DwsPowerShell/en-US; this then rewrites the
+    # docs/en-US/<Cmdlet>.md pages (PlatyPS v2 markdown) from the same reader.
+    Invoke-Build
+    & dotnet run --project (Join-Path $root 'src/DwsPowerShell.DocGen') -c $Configuration --no-build
+    if ($LASTEXITCODE) { throw "Writing docs/en-US failed ($LASTEXITCODE)." }
 }
 
 function Import-Pester {

@@ -15,12 +15,37 @@ public class HelpDocsTests
 
     public static TheoryData<string> CmdletNames() => CmdletSurfaceTests.CmdletNames();
 
+    /// <summary>The parameters PowerShell adds for SupportsPaging, documented on every paging cmdlet's page.</summary>
+    public static readonly string[] PagingParameters = { "First", "IncludeTotalCount", "Skip" };
+
     [Fact]
     public void Pages_are_what_the_generator_writes_from_the_code()
     {
-        var writer = new HelpPageWriter(M, new HelpSource(Path.Combine(M.ModuleDirectory, "DwsPowerShell.xml")));
-        var stale = M.Cmdlets.Where(c => !File.Exists(PagePath(c.Name)) || File.ReadAllText(PagePath(c.Name)) != writer.Write(c)).Select(c => c.Name).ToList();
-        Assert.True(stale.Count == 0, "Regenerate with `dotnet run --project tests/DwsPowerShell.DocGen`: stale pages for " + string.Join(", ", stale));
+        var reader = new CommandHelpReader(M, new HelpSource(M.DocumentationPath));
+        var stale = reader.ReadAll().Where(h => !File.Exists(PagePath(h.Name)) || File.ReadAllText(PagePath(h.Name)) != HelpPageWriter.Write(h)).Select(h => h.Name).ToList();
+        Assert.True(stale.Count == 0, "Regenerate with `dotnet run --project src/DwsPowerShell.DocGen` (after building the module) or `pwsh ./build.ps1 -Task Docs`: stale pages for " + string.Join(", ", stale));
+    }
+
+    /// <summary>What Get-Help shows comes from the doc comments: every part of them must be there.</summary>
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Doc_comments_give_a_synopsis_a_description_every_parameter_and_two_examples(string name)
+    {
+        var cmdlet = M.Cmdlets.Single(c => c.Name == name);
+        var help = new HelpSource(M.DocumentationPath);
+        Assert.False(string.IsNullOrWhiteSpace(help.Synopsis(cmdlet.Type)), $"{cmdlet.Type.Name}: no <summary>");
+        Assert.False(string.IsNullOrWhiteSpace(help.Description(cmdlet.Type)), $"{cmdlet.Type.Name}: no <remarks> (the DESCRIPTION Get-Help shows)");
+        Assert.NotEqual(help.Synopsis(cmdlet.Type), help.Description(cmdlet.Type));
+        var undescribed = M.Parameters(cmdlet).Where(p => string.IsNullOrWhiteSpace(help.Parameter(p.Property))).Select(p => p.Name).ToList();
+        Assert.True(undescribed.Count == 0, $"{cmdlet.Type.Name}: no <summary> on " + string.Join(", ", undescribed));
+        var examples = help.Examples(cmdlet.Type);
+        Assert.True(examples.Count >= 2, $"{cmdlet.Type.Name}: {examples.Count} <example>(s); at least two are needed");
+        Assert.All(examples, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Code), $"{cmdlet.Type.Name}: example '{e.Title}' has no <code>");
+            Assert.False(string.IsNullOrWhiteSpace(e.Remarks), $"{cmdlet.Type.Name}: example '{e.Title}' does not say what it does");
+            Assert.NotEqual("Example", e.Title);
+        });
     }
 
     private static string PagePath(string name) => Path.Combine(M.RepositoryRoot, "docs", "en-US", name + ".md");
@@ -53,7 +78,7 @@ public class HelpDocsTests
     {
         var page = Page(name);
         var cmdlet = M.Cmdlets.Single(c => c.Name == name);
-        var parameters = M.Parameters(cmdlet).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var parameters = M.Parameters(cmdlet).Select(p => p.Name).Concat(cmdlet.SupportsPaging ? PagingParameters : []).ToHashSet(StringComparer.Ordinal);
         var documented = Regex.Matches(page, @"^### -(\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).Where(p => !CommonParameters.Contains(p)).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(parameters.Except(documented));
         Assert.Empty(documented.Except(parameters));

@@ -15,12 +15,47 @@ Describe 'DwsPowerShell module' {
         ($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be $listed
     }
 
-    It 'gives every cmdlet a synopsis and at least two examples' -ForEach @(
+    It 'gives <Name> a synopsis, a description, two examples and every parameter described as it binds' -ForEach @(
         (Import-PowerShellDataFile (Join-Path (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path 'DwsPowerShell.psd1')).CmdletsToExport | ForEach-Object { @{ Name = $_ } }
     ) {
         $help = Get-Help $Name -Full
+        # Without a help file Get-Help makes one up: its synopsis is the syntax and there is no description or example.
         $help.Synopsis | Should -Not -BeNullOrEmpty
-        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        $help.Synopsis | Should -Not -Match ([regex]::Escape($Name) + '.*CommonParameters')
+        ($help.Description.Text -join "`n").Trim() | Should -Not -BeNullOrEmpty
+        $examples = @($help.PSObject.Properties['Examples'].Value | ForEach-Object { $_.PSObject.Properties['Example'].Value })
+        $examples.Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $examples) {
+            $example.Code | Should -Not -BeNullOrEmpty
+            $example.Code | Should -Match ([regex]::Escape($Name))
+        }
+
+        $common = @([System.Management.Automation.PSCmdlet]::CommonParameters) + @([System.Management.Automation.PSCmdlet]::OptionalCommonParameters)
+        foreach ($parameter in (Get-Command $Name).Parameters.Values | Where-Object { $common -notcontains $_.Name }) {
+            $entry = @($help.Parameters.Parameter | Where-Object { $_.Name -eq $parameter.Name })
+            $entry.Count | Should -Be 1 -Because "-$($parameter.Name) has one entry in the help"
+            ($entry[0].Description.Text -join "`n").Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) is described"
+
+            $sets = @($parameter.ParameterSets.Values)
+            $entry[0].Required | Should -Be ([string](@($sets | Where-Object IsMandatory).Count -gt 0)).ToLowerInvariant() -Because "-$($parameter.Name) Required?"
+            $byValue = @($sets | Where-Object ValueFromPipeline).Count -gt 0
+            $byName = @($sets | Where-Object ValueFromPipelineByPropertyName).Count -gt 0
+            $pipeline = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } elseif ($byName) { 'True (ByPropertyName)' } else { 'False' }
+            $entry[0].PipelineInput | Should -Be $pipeline -Because "-$($parameter.Name) Accept pipeline input?"
+            $positions = @($sets | Where-Object { $_.Position -ge 0 } | ForEach-Object { [string]$_.Position })
+            if ($positions.Count -eq 0) { $entry[0].Position | Should -Be 'named' -Because "-$($parameter.Name) Position?" }
+            else { $positions | Should -Contain $entry[0].Position -Because "-$($parameter.Name) Position?" }
+        }
+    }
+
+    It 'shows the about_DwsPowerShell topic' {
+        $about = Get-Help about_DwsPowerShell
+        $about.Synopsis | Should -BeLike 'Administers Huawei Cloud GaussDB(DWS) data warehouse clusters*'
+        $text = $about | Out-String
+        $text | Should -Match 'SHORT DESCRIPTION'
+        $text | Should -Match 'LONG DESCRIPTION'
+        $text | Should -Match 'HUAWEICLOUD_SDK_AK'
+        $text | Should -Match 'Connect-DwsService -Region eu-west-101'
     }
 
     It 'runs the build made for this PowerShell' {

@@ -3,6 +3,19 @@ using System.Runtime.InteropServices;
 
 namespace DwsPowerShell.DocGen;
 
+/// <summary>Named arguments of attributes read by metadata ([Parameter(Mandatory = true)]).</summary>
+public static class AttributeArguments
+{
+    public static T? Named<T>(CustomAttributeData attribute, string name)
+    {
+        foreach (var a in attribute.NamedArguments)
+        {
+            if (a.MemberName == name) return (T?)a.TypedValue.Value;
+        }
+        return default;
+    }
+}
+
 /// <summary>A cmdlet class as its metadata describes it.</summary>
 public sealed record CmdletInfo(Type Type, string Verb, string Noun, CustomAttributeData Attribute)
 {
@@ -41,6 +54,28 @@ public sealed record ParameterInfo(PropertyInfo Property, IReadOnlyList<CustomAt
     public bool Mandatory => ParameterAttributes.Any(a => a.NamedArguments.Any(n => n.MemberName == "Mandatory" && (bool)n.TypedValue.Value!));
 
     public IEnumerable<string> NamesAndAliases => new[] { Name }.Concat(Aliases);
+
+    public bool SupportsWildcards => Property.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "System.Management.Automation.SupportsWildcardsAttribute");
+
+    /// <summary>The values [ValidateSet] allows, or the names of an enum type; empty when any value goes.</summary>
+    public IReadOnlyList<string> AcceptedValues
+    {
+        get
+        {
+            var validateSet = Property.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == "System.Management.Automation.ValidateSetAttribute");
+            if (validateSet is not null)
+            {
+                return validateSet.ConstructorArguments
+                    .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : new[] { arg.Value })
+                    .OfType<string>()
+                    .ToList();
+            }
+            var type = Property.PropertyType;
+            if (type.IsArray) type = type.GetElementType()!;
+            if (type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1") type = type.GetGenericArguments()[0];
+            return type.IsEnum ? type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToList() : Array.Empty<string>();
+        }
+    }
 }
 
 /// <summary>
@@ -50,7 +85,7 @@ public sealed record ParameterInfo(PropertyInfo Property, IReadOnlyList<CustomAt
 public sealed class ModuleMetadata : IDisposable
 {
     private static readonly Lazy<ModuleMetadata> s_instance = new(() =>
-        new ModuleMetadata(Path.Combine(FindRepositoryRoot(), "src", "DwsPowerShell", "bin", Configuration, "netstandard2.0")));
+        new ModuleMetadata(Path.Combine(FindRepositoryRoot(), "src", "DwsPowerShell", "bin", Configuration, "netstandard2.0"), null));
 
     /// <summary>The netstandard2.0 build (the one Windows PowerShell loads) in its build output, beside its XML doc file.</summary>
     public static ModuleMetadata Instance => s_instance.Value;
@@ -59,18 +94,25 @@ public sealed class ModuleMetadata : IDisposable
     public static string LayoutDirectory => Path.Combine(FindRepositoryRoot(), "src", "DwsPowerShell", "bin", Configuration, "module", "DwsPowerShell");
 
     /// <summary>One bin folder of the laid-out module (bin/net8.0, bin/netstandard2.0), with its Dependencies folder.</summary>
-    public static ModuleMetadata LoadBuild(string binFolder) => new(Path.Combine(LayoutDirectory, "bin", binFolder));
+    public static ModuleMetadata LoadBuild(string binFolder) => new(Path.Combine(LayoutDirectory, "bin", binFolder), null);
+
+    /// <summary>
+    /// The build in <paramref name="moduleDirectory"/> (DwsPowerShell.dll and what it references, flat or under Dependencies/),
+    /// read against <paramref name="automationPath"/> (PowerShellStandard.Library's System.Management.Automation; looked up in the NuGet cache when null).
+    /// </summary>
+    public static ModuleMetadata Load(string moduleDirectory, string? automationPath) => new(moduleDirectory, automationPath);
 
     private readonly MetadataLoadContext _context;
+    private readonly Lazy<string> _repositoryRoot = new(FindRepositoryRoot);
 
-    private ModuleMetadata(string moduleDirectory)
+    private ModuleMetadata(string moduleDirectory, string? automationPath)
     {
-        RepositoryRoot = FindRepositoryRoot();
         ModuleDirectory = moduleDirectory;
         var modulePath = Path.Combine(ModuleDirectory, "DwsPowerShell.dll");
         if (!File.Exists(modulePath)) throw new FileNotFoundException($"Build the module first: {modulePath} is missing.");
 
-        var sma = FindPackageFile("powershellstandard.library", Path.Combine("lib", "netstandard2.0", "System.Management.Automation.dll"));
+        if (automationPath is not null && !File.Exists(automationPath)) throw new FileNotFoundException($"System.Management.Automation is not at {automationPath}.");
+        var sma = automationPath ?? FindPackageFile("powershellstandard.library", Path.Combine("lib", "netstandard2.0", "System.Management.Automation.dll"));
         var dependencies = Path.Combine(ModuleDirectory, "Dependencies");
         var paths = Directory.GetFiles(ModuleDirectory, "*.dll")
             .Concat(Directory.Exists(dependencies) ? Directory.GetFiles(dependencies, "*.dll") : [])
@@ -95,7 +137,11 @@ public sealed class ModuleMetadata : IDisposable
     public const string Configuration = "Release";
 #endif
 
-    public string RepositoryRoot { get; }
+    /// <summary>The checkout this tool runs from (the folder holding DwsPowerShell.sln).</summary>
+    public string RepositoryRoot => _repositoryRoot.Value;
+
+    /// <summary>The XML doc file the compiler wrote beside the module.</summary>
+    public string DocumentationPath => Path.Combine(ModuleDirectory, "DwsPowerShell.xml");
 
     public string ModuleDirectory { get; }
 

@@ -25,11 +25,7 @@ public sealed class HelpSource
 
     public string Synopsis(Type type) => Text(Member("T:" + type.FullName)?.Element("summary"));
 
-    public string Description(Type type)
-    {
-        var remarks = Text(Member("T:" + type.FullName)?.Element("remarks"));
-        return remarks.Length > 0 ? remarks : Synopsis(type);
-    }
+    public string Description(Type type) => Text(Member("T:" + type.FullName)?.Element("remarks"));
 
     public IReadOnlyList<HelpExample> Examples(Type type) =>
         (Member("T:" + type.FullName)?.Elements("example") ?? Enumerable.Empty<XElement>())

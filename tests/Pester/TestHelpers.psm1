@@ -60,6 +60,17 @@ function Connect-DwsEmulator {
         -SecretKey (ConvertTo-SecureString $SecretKey -AsPlainText -Force) -PassThru
 }
 
+# Idle nodes come from a v1.0 scale-out with create_node_only (API reference 5.2.27), which no cmdlet sends: post it
+# through the session's transport, then wait until the cluster is available again.
+function Add-DwsIdleNode {
+    param([Parameter(Mandatory)] [string] $ClusterId, [int] $Count = 3)
+    $session = Get-DwsSession
+    $null = $session.Transport.SendAsync(
+        [DwsPowerShell.Client.Transport.DwsRequest]::Post("/v1.0/{project_id}/clusters/$ClusterId/resize").WithBody(
+            [DwsPowerShell.Client.Models.Clusters.ResizeClusterRequest]::new($Count, $null, $true)), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    Wait-DwsCluster -ClusterId $ClusterId -PollIntervalSec 1 | Out-Null
+}
+
 <#
 .SYNOPSIS
     Checks the error record of a failure run: FullyQualifiedErrorId '<ErrorId>,<the cmdlet's class>',
@@ -160,4 +171,4 @@ function Get-DwsCommandName {
         ForEach-Object { $_.GetCommandName() } | Sort-Object -Unique
 }
 
-Export-ModuleMember -Function Start-DwsEmulator, Stop-DwsEmulator, Connect-DwsEmulator, Get-DwsEmulatorCredential, Assert-DwsErrorRecord, Get-DwsCommandName
+Export-ModuleMember -Function Start-DwsEmulator, Stop-DwsEmulator, Connect-DwsEmulator, Get-DwsEmulatorCredential, Add-DwsIdleNode, Assert-DwsErrorRecord, Get-DwsCommandName

@@ -203,6 +203,12 @@ Describe 'Get-DwsClusterFlavor, Get-DwsClusterResizeOption -Flavor and Resize-Dw
         @(Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor -First 2).Count | Should -Be 2
     }
 
+    It 'lists the target flavors of a flavor piped from Get-DwsClusterFlavor with -Flavor' {
+        $targets = @(Get-DwsCluster -ClusterId $c.ClusterId | Get-DwsClusterFlavor | Get-DwsClusterResizeOption -Flavor)
+        $targets.Count | Should -Be 4
+        ($targets | Where-Object IsCurrentFlavor).Name | Should -Be 'dwsk2.xlarge'
+    }
+
     It 'changes nothing with -WhatIf' {
         Clear-EmulatorRequest
         $target = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor | Where-Object Name -eq 'dws2.m6.4xlarge.8'

@@ -223,6 +223,18 @@ Describe 'Set-DwsWorkloadPlanStage' {
         (Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'day').Month | Should -Be '6,7'
     }
 
+    It 'asks for -QueueResource to change a stage created without queues, and changes nothing' {
+        $plan = New-DwsWorkloadPlan -ClusterId $script:clusterId -Name 'queueless_plan'
+        $stage = $plan | New-DwsWorkloadPlanStage -Name 'bare' -Month 1 -Day 1 -StartTime '00:00:00'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $stage.StageId -MessageLike '*-QueueResource*' {
+            $stage | Set-DwsWorkloadPlanStage -EndTime '06:00:00'
+        }
+        ($stage | Get-DwsWorkloadPlanStage).EndTime | Should -Not -Be '06:00:00'
+        $stage | Set-DwsWorkloadPlanStage -EndTime '06:00:00' -QueueResource @{ q_etl = @{ cpu = 10; memory = 10 } } -PassThru |
+            Select-Object -ExpandProperty EndTime | Should -Be '06:00:00'
+        $plan | Remove-DwsWorkloadPlan -Force
+    }
+
     It 'refuses a malformed time' {
         $day = Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'day'
         Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $day.StageId -MessageLike '*EndTime*' { $day | Set-DwsWorkloadPlanStage -EndTime '25:00' }

@@ -73,16 +73,28 @@ Describe 'New-DwsCluster' {
 
     It 'refuses v2-only options with -ApiVersion v1.0 before sending anything' {
         Clear-EmulatorRequest
-        { New-DwsCluster -ApiVersion v1.0 -Name 'pester-new-v1bad' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
-                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -SecurityGroupId 'sg' -VolumeSizeGB 100 -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject 'pester-new-v1bad' -MessageLike '*VolumeSizeGB*' {
+            New-DwsCluster -ApiVersion v1.0 -Name 'pester-new-v1bad' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -SecurityGroupId 'sg' -VolumeSizeGB 100 -Confirm:$false
+        }
         @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
     }
 
     It 'reports a duplicate name as a conflict' {
-        { New-DwsCluster -Name 'pester-new-wait' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
-                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceConflict,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceConflict -Category ResourceExists -TargetObject 'pester-new-wait' {
+            New-DwsCluster -Name 'pester-new-wait' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Confirm:$false
+        }
+    }
+
+    It 'refuses a short administrator password before sending, naming the parameter and never showing it' {
+        Clear-EmulatorRequest
+        $weak = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Short@1' -AsPlainText -Force))
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject 'pester-new-weak' -MessageLike '*AdminPassword*' -Secret 'Short@1' {
+            New-DwsCluster -Name 'pester-new-weak' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $weak `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Confirm:$false
+        }
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
     }
 }
 
@@ -114,10 +126,7 @@ Describe 'Get-DwsCluster' {
     It 'reports a name without wildcards that matches nothing' {
         $result = Get-DwsCluster -Name 'pester-no-such-cluster' -ErrorVariable err -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
-        $err.Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterCommand'
-        $err[0].TargetObject | Should -Be 'pester-no-such-cluster'
-        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Get-DwsCluster -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'pester-no-such-cluster'
     }
 
     It 'is silent for a wildcard that matches nothing' {
@@ -141,8 +150,7 @@ Describe 'Get-DwsCluster' {
         $result = $missingId, $a.ClusterId | Get-DwsCluster -ErrorVariable err -ErrorAction SilentlyContinue
         @($result).Count | Should -Be 1
         $result.ClusterId | Should -Be $a.ClusterId
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterCommand'
-        $err[0].TargetObject | Should -Be $missingId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Get-DwsCluster -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
     }
 
     It 'completes -Name and -ClusterId from the session''s clusters' {
@@ -178,8 +186,7 @@ Describe 'Stop-DwsCluster and Start-DwsCluster' {
     }
 
     It 'refuses to stop a stopped cluster' {
-        { Stop-DwsCluster -ClusterId $c.ClusterId -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.StopDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId { Stop-DwsCluster -ClusterId $c.ClusterId -Force }
     }
 
     It 'starts with -Wait and writes the finished job' {
@@ -188,6 +195,12 @@ Describe 'Stop-DwsCluster and Start-DwsCluster' {
         $job.Status | Should -Be 'SUCCESS'
         $job.ClusterId | Should -Be $c.ClusterId
         (Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1).Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'refuses to start a cluster that is not stopped' {
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId -MessageLike '*not stopped*' {
+            Start-DwsCluster -ClusterId $c.ClusterId -Confirm:$false
+        }
     }
 }
 
@@ -221,6 +234,10 @@ Describe 'Restart-DwsCluster' {
         $ready = Restart-DwsCluster -ClusterId $c.ClusterId -Force -Wait -PollIntervalSec 1
         $ready.Status | Should -Be 'AVAILABLE'
         $ready.TaskStatus | Should -BeNullOrEmpty
+    }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Restart-DwsCluster -ClusterId $missingId -Force }
     }
 }
 
@@ -257,8 +274,8 @@ Describe 'Resize-DwsCluster and Get-DwsClusterResizeOption' {
     It 'refuses a scale-in count that is not offered and names the allowed values' {
         Clear-EmulatorRequest
         $null = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 2 -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
-        $err[0].Exception.Message | Should -Match 'Allowed values: 3'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Resize-DwsCluster -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $c.ClusterId `
+            -MessageLike '*RemoveNodeCount*', '*Allowed values: 3*'
         @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
     }
 
@@ -285,6 +302,11 @@ Describe 'Resize-DwsCluster and Get-DwsClusterResizeOption' {
         $finished.Status | Should -Be 'SUCCESS'
         $finished.ClusterId | Should -Be $c.ClusterId
     }
+
+    It 'reports an unknown cluster, to Get-DwsClusterResizeOption and Resize-DwsCluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterResizeOption -ClusterId $missingId }
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Resize-DwsCluster -ClusterId $missingId -AddNodeCount 3 -Confirm:$false }
+    }
 }
 
 Describe 'Wait-DwsCluster' {
@@ -302,14 +324,14 @@ Describe 'Wait-DwsCluster' {
     It 'writes an error for an unknown cluster and goes on with the next' {
         $result = $missingId, $c.ClusterId | Wait-DwsCluster -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
         @($result).Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.WaitDwsClusterCommand'
-        $err[0].TargetObject | Should -Be $missingId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Wait-DwsCluster -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
     }
 
     It 'gives up after -TimeoutSec on a cluster that never becomes available' {
         Stop-DwsCluster -ClusterId $c.ClusterId -Force -Wait -PollIntervalSec 1 | Out-Null
-        { Wait-DwsCluster -ClusterId $c.ClusterId -TimeoutSec 2 -PollIntervalSec 1 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsWaitTimedOut,DwsPowerShell.Commands.Cluster.WaitDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsWaitTimedOut -Category OperationTimeout -TargetObject $c.ClusterId -MessageLike '*after 2 s*' {
+            Wait-DwsCluster -ClusterId $c.ClusterId -TimeoutSec 2 -PollIntervalSec 1
+        }
     }
 }
 
@@ -353,13 +375,14 @@ Describe 'Remove-DwsCluster' {
     }
 
     It 'refuses -ReleaseEip with -ApiVersion v1.0' {
-        { Remove-DwsCluster -ApiVersion v1.0 -ClusterId $missingId -ReleaseEip -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.RemoveDwsClusterCommand'
+        # The record is about the -ApiVersion that cannot do it.
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject 'v1.0' -MessageLike '*ReleaseEip*' {
+            Remove-DwsCluster -ApiVersion v1.0 -ClusterId $missingId -ReleaseEip -Force
+        }
     }
 
     It 'reports an unknown cluster' {
-        { Remove-DwsCluster -ClusterId $missingId -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.RemoveDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Remove-DwsCluster -ClusterId $missingId -Force }
     }
 }
 
@@ -385,5 +408,17 @@ Describe 'Get-DwsAvailabilityZone' {
         $zones | ForEach-Object { $_.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.AvailabilityZone' }
         $zones.Code | Should -Contain $zone
         ($zones | Where-Object Code -eq $zone).IsAvailable | Should -BeTrue
+    }
+}
+
+Describe 'The region-wide reads with a wrong secret key' {
+    # Connect-DwsService makes the wrong session the default; the emulator's own is restored after the calls.
+    It 'reports Get-DwsNodeType and Get-DwsAvailabilityZone as not authenticated, never showing the key' {
+        Connect-DwsEmulator $emu -SecretKey 'not-the-secret-key' | Out-Null
+        try {
+            Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject $null -Secret 'not-the-secret-key' { Get-DwsNodeType }
+            Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject $null -Secret 'not-the-secret-key' { Get-DwsAvailabilityZone }
+        }
+        finally { Connect-DwsEmulator $emu | Out-Null }
     }
 }

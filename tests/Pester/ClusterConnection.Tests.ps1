@@ -43,14 +43,16 @@ Describe 'New-DwsClusterDomainName' {
 
     It 'refuses an underscore before sending anything' {
         Clear-EmulatorRequest
-        { New-DwsClusterDomainName -ClusterId $dnsCluster.ClusterId -Name 'bad_name' -Type private -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.ClusterDomainName.NewDwsClusterDomainNameCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $dnsCluster.ClusterId -MessageLike '*bad_name*' {
+            New-DwsClusterDomainName -ClusterId $dnsCluster.ClusterId -Name 'bad_name' -Type private
+        }
         @(Get-EmulatorRequest -Method POST -Target '*/dns').Count | Should -Be 0
     }
 
     It 'reports a public domain name without an EIP as the service refuses it' {
-        { New-DwsClusterDomainName -ClusterId $dnsCluster.ClusterId -Name 'pub' -Type public -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.ClusterDomainName.NewDwsClusterDomainNameCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $dnsCluster.ClusterId {
+            New-DwsClusterDomainName -ClusterId $dnsCluster.ClusterId -Name 'pub' -Type public
+        }
     }
 
     It 'sends nothing with -WhatIf' {
@@ -79,8 +81,9 @@ Describe 'Set-DwsClusterDomainName' {
     }
 
     It 'fails with DwsInvalidArgument when there is no domain name of that type' {
-        { Set-DwsClusterDomainName -ClusterId $setCluster.ClusterId -Type public -TtlSec 600 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.ClusterDomainName.SetDwsClusterDomainNameCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $setCluster.ClusterId {
+            Set-DwsClusterDomainName -ClusterId $setCluster.ClusterId -Type public -TtlSec 600
+        }
     }
 
     It 'sends no PUT with -WhatIf' {
@@ -111,8 +114,9 @@ Describe 'Remove-DwsClusterDomainName' {
     }
 
     It 'reports a private domain name as not deletable' {
-        { Remove-DwsClusterDomainName -ClusterId $rmCluster.ClusterId -Type private -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.ClusterDomainName.RemoveDwsClusterDomainNameCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $rmCluster.ClusterId {
+            Remove-DwsClusterDomainName -ClusterId $rmCluster.ClusterId -Type private -Force
+        }
     }
 }
 
@@ -135,7 +139,7 @@ Describe 'Get-DwsClusterEndpoint' {
     It 'writes DwsResourceNotFound for an unknown cluster and goes on' {
         $out = Get-DwsClusterEndpoint -ClusterId $missingId, $epCluster.ClusterId -ErrorVariable errs -ErrorAction SilentlyContinue
         @($out).Count | Should -Be 1
-        $errs[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Endpoint.GetDwsClusterEndpointCommand'
+        Assert-DwsErrorRecord -ErrorRecord $errs -Cmdlet Get-DwsClusterEndpoint -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
     }
 }
 
@@ -157,8 +161,9 @@ Describe 'Register-DwsClusterEip' {
     }
 
     It 'reports a second EIP as the service refuses it' {
-        { Register-DwsClusterEip -ClusterId $eipCluster.ClusterId -EipId ([guid]::NewGuid()) -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Eip.RegisterDwsClusterEipCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $eipCluster.ClusterId {
+            Register-DwsClusterEip -ClusterId $eipCluster.ClusterId -EipId ([guid]::NewGuid()) -Confirm:$false
+        }
     }
 }
 
@@ -175,8 +180,9 @@ Describe 'Unregister-DwsClusterEip' {
     }
 
     It 'reports an EIP that is not bound' {
-        { Unregister-DwsClusterEip -ClusterId $uneipCluster.ClusterId -EipId $eip -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Eip.UnregisterDwsClusterEipCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $uneipCluster.ClusterId {
+            Unregister-DwsClusterEip -ClusterId $uneipCluster.ClusterId -EipId $eip -Confirm:$false
+        }
     }
 }
 
@@ -201,6 +207,10 @@ Describe 'Get-DwsElb' {
         $name = (Get-DwsElb -ClusterId $elbCluster.ClusterId | Select-Object -First 1).Name
         @(Get-DwsElb -ClusterId $elbCluster.ClusterId -Name ($name.ToUpper())).Count | Should -Be 1
     }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsElb -ClusterId $missingId }
+    }
 }
 
 Describe 'Register-DwsClusterElb' {
@@ -217,8 +227,7 @@ Describe 'Register-DwsClusterElb' {
 
     It 'refuses a second ELB' {
         $other = Get-DwsElb -ClusterId $regCluster.ClusterId | Where-Object { -not $_.IsBound } | Select-Object -First 1
-        { $other | Register-DwsClusterElb -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Elb.RegisterDwsClusterElbCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $regCluster.ClusterId { $other | Register-DwsClusterElb -Confirm:$false }
     }
 }
 
@@ -239,6 +248,12 @@ Describe 'Unregister-DwsClusterElb' {
         $cluster.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.Cluster'
         $cluster.Elb | Should -BeNullOrEmpty
     }
+
+    It 'reports an ELB the cluster''s network does not have' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $unregCluster.ClusterId {
+            Unregister-DwsClusterElb -ClusterId $unregCluster.ClusterId -ElbId 'no-such-elb' -Confirm:$false
+        }
+    }
 }
 
 Describe 'Add-DwsClusterTag' {
@@ -258,8 +273,9 @@ Describe 'Add-DwsClusterTag' {
     }
 
     It 'reports an invalid tag' {
-        { Add-DwsClusterTag -ClusterId $tagCluster.ClusterId -Tag @{ 'a=b' = 'x' } -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Tag.AddDwsClusterTagCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $tagCluster.ClusterId -MessageLike '*a=b*' {
+            Add-DwsClusterTag -ClusterId $tagCluster.ClusterId -Tag @{ 'a=b' = 'x' }
+        }
     }
 }
 
@@ -285,6 +301,10 @@ Describe 'Get-DwsClusterTag' {
         $sys.Key | Should -Be '_sys_enterprise_project_id'
         $sys.IsSystem | Should -BeTrue
     }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterTag -ClusterId $missingId }
+    }
 }
 
 Describe 'Remove-DwsClusterTag' {
@@ -304,8 +324,9 @@ Describe 'Remove-DwsClusterTag' {
     }
 
     It 'reports a key the cluster does not have and deletes nothing' {
-        { Remove-DwsClusterTag -ClusterId $rmTagCluster.ClusterId -Key keep, nope -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Tag.RemoveDwsClusterTagCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $rmTagCluster.ClusterId -MessageLike '*nope*' {
+            Remove-DwsClusterTag -ClusterId $rmTagCluster.ClusterId -Key keep, nope -Force
+        }
         (Get-DwsClusterTag -ClusterId $rmTagCluster.ClusterId).Key | Should -Be 'keep'
     }
 }
@@ -325,5 +346,11 @@ Describe 'Get-DwsQuota' {
 
     It 'lists every resource type' {
         (Get-DwsQuota).Type -join ',' | Should -Be 'instances,core,ram,disk,disk_capacity'
+    }
+
+    It 'reports a wrong secret key as not authenticated' {
+        Connect-DwsEmulator $emu -SecretKey 'not-the-secret-key' | Out-Null
+        try { Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject $null -Secret 'not-the-secret-key' { Get-DwsQuota } }
+        finally { Connect-DwsEmulator $emu | Out-Null }
     }
 }

@@ -23,16 +23,6 @@ BeforeAll {
         New-DwsCluster -Name $Name -Flavor dwsk2.xlarge -NodeCount 3 -AdminCredential $script:admin `
             -AvailabilityZone $script:zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Wait -PollIntervalSec 1 -Confirm:$false
     }
-
-    # Idle nodes come from a v1.0 scale-out with create_node_only (5.2.27), which no cmdlet set sends: post it directly.
-    function Add-IdleNode {
-        param([Parameter(Mandatory)] [string] $ClusterId, [int] $Count = 3)
-        $session = (Get-DwsSession).GetClient()
-        $null = $session.Transport.SendAsync(
-            [DwsPowerShell.Client.Transport.DwsRequest]::Post("/v1.0/{project_id}/clusters/$ClusterId/resize").WithBody(
-                [DwsPowerShell.Client.Models.Clusters.ResizeClusterRequest]::new($Count, $null, $true)), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
-        Wait-DwsCluster -ClusterId $ClusterId -PollIntervalSec 1 | Out-Null
-    }
 }
 
 AfterAll {
@@ -76,14 +66,14 @@ Describe 'Test-DwsClusterResize' {
 
     It 'reports an unknown cluster' {
         $null = Test-DwsClusterResize -ClusterId $missingId -AddNodeCount 3 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.TestDwsClusterResizeCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Test-DwsClusterResize -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
     }
 }
 
 Describe 'Resize-DwsCluster -UseIdleNode and the redistribution cmdlets' {
     BeforeAll {
         $script:c = New-TestCluster -Name 'pester-rs-idle'
-        Add-IdleNode -ClusterId $c.ClusterId
+        Add-DwsIdleNode -ClusterId $c.ClusterId
     }
 
     It 'changes nothing with -WhatIf' {
@@ -94,7 +84,8 @@ Describe 'Resize-DwsCluster -UseIdleNode and the redistribution cmdlets' {
 
     It 'refuses to start a redistribution the cluster does not wait for' {
         $null = Start-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.StartDwsClusterRedistributionCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Start-DwsClusterRedistribution -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId `
+            -MessageLike '*WAITING_REDISTRIBUTION*'
     }
 
     It 'scales out with idle nodes and waits until the cluster waits for redistribution' {
@@ -128,18 +119,19 @@ Describe 'Resize-DwsCluster -UseIdleNode and the redistribution cmdlets' {
         $tables[0].GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Resize.RedistributionTable'
         $tables | ForEach-Object { $_.State | Should -Be 'Completed' }
         @(Get-DwsClusterRedistribution -ClusterId $c.ClusterId -Table -First 5).Count | Should -Be 5
-        $counted = @(Get-DwsClusterRedistribution -ClusterId $c.ClusterId -Table -IncludeTotalCount -Skip 10 -First 1)
-        $counted | Should -HaveCount 2
-        $counted[0] | Should -BeOfType [uint64]
-        $counted[0] | Should -Be 12
-        $counted[0].Accuracy | Should -Be 1.0
     }
 
     It 'refuses to resume a redistribution that is not paused' {
-        $null = Resume-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.ResumeDwsClusterRedistributionCommand'
-        $null = Suspend-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false -ErrorVariable err2 -ErrorAction SilentlyContinue
-        $err2[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.SuspendDwsClusterRedistributionCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId -MessageLike '*paused*' {
+            Resume-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false
+        }
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId -MessageLike '*runs*' {
+            Suspend-DwsClusterRedistribution -ClusterId $c.ClusterId -Confirm:$false
+        }
+    }
+
+    It 'reports an unknown cluster to Get-DwsClusterRedistribution' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterRedistribution -ClusterId $missingId }
     }
 }
 
@@ -170,8 +162,7 @@ Describe 'Resize-DwsCluster -VolumeSizeGB, Get-DwsClusterResizeOption -Storage a
     }
 
     It 'refuses a size outside the range' {
-        $null = Resize-DwsCluster -ClusterId $c.ClusterId -VolumeSizeGB 250 -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId { Resize-DwsCluster -ClusterId $c.ClusterId -VolumeSizeGB 250 -Confirm:$false }
     }
 
     It 'writes the disk usage of each node' {
@@ -183,6 +174,10 @@ Describe 'Resize-DwsCluster -VolumeSizeGB, Get-DwsClusterResizeOption -Storage a
             $_.DiskCapacity | Should -Be 300
             $_.Duplicate | Should -Be 2
         }
+    }
+
+    It 'reports an unknown cluster to Get-DwsClusterDiskUsage' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterDiskUsage -ClusterId $missingId }
     }
 }
 
@@ -208,6 +203,12 @@ Describe 'Get-DwsClusterFlavor, Get-DwsClusterResizeOption -Flavor and Resize-Dw
         @(Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor -First 2).Count | Should -Be 2
     }
 
+    It 'lists the target flavors of a flavor piped from Get-DwsClusterFlavor with -Flavor' {
+        $targets = @(Get-DwsCluster -ClusterId $c.ClusterId | Get-DwsClusterFlavor | Get-DwsClusterResizeOption -Flavor)
+        $targets.Count | Should -Be 4
+        ($targets | Where-Object IsCurrentFlavor).Name | Should -Be 'dwsk2.xlarge'
+    }
+
     It 'changes nothing with -WhatIf' {
         Clear-EmulatorRequest
         $target = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor | Where-Object Name -eq 'dws2.m6.4xlarge.8'
@@ -228,12 +229,13 @@ Describe 'Get-DwsClusterFlavor, Get-DwsClusterResizeOption -Flavor and Resize-Dw
         $target = Get-DwsClusterResizeOption -ClusterId $c.ClusterId -Flavor | Where-Object { -not $_.IsCurrentFlavor } | Select-Object -First 1
         $null = Restart-DwsCluster -ClusterId $c.ClusterId -Force
         $null = Resize-DwsCluster -ClusterId $c.ClusterId -TargetFlavorId $target.TargetFlavorId -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidRequest,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Resize-DwsCluster -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $c.ClusterId
         Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1 | Out-Null
     }
 
     It 'reports an unknown cluster' {
         $null = Get-DwsClusterFlavor -ClusterId $missingId -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.GetDwsClusterFlavorCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Get-DwsClusterFlavor -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-flavor' { Get-DwsClusterResizeOption -FlavorId 'no-such-flavor' }
     }
 }

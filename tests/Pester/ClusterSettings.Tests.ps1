@@ -60,7 +60,7 @@ Describe 'Set-DwsCluster' {
 
     It 'reports an unknown cluster as DwsResourceNotFound' {
         Set-DwsCluster -ClusterId $missingId -Description 'x' -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Cluster.SetDwsClusterCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Set-DwsCluster -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
     }
 }
 
@@ -69,14 +69,14 @@ Describe 'Reset-DwsClusterPassword' {
         $new = ConvertTo-SecureString 'Rotated@Pass2024' -AsPlainText -Force
         Reset-DwsClusterPassword -ClusterId $cluster.ClusterId -NewPassword $new -Confirm:$false | Should -BeNullOrEmpty
         Reset-DwsClusterPassword -ClusterId $cluster.ClusterId -NewPassword $new -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 1
-        $err[0].Exception.Message | Should -Not -Match 'Rotated@Pass2024'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Reset-DwsClusterPassword -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $cluster.ClusterId -Secret 'Rotated@Pass2024'
     }
 
     It 'refuses a weak password before sending' {
         Clear-EmulatorRequest
         Reset-DwsClusterPassword -ClusterId $cluster.ClusterId -NewPassword (ConvertTo-SecureString 'weak' -AsPlainText -Force) -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 1
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Reset-DwsClusterPassword -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $cluster.ClusterId `
+            -MessageLike '*NewPassword*' -Secret 'weak'
         Get-EmulatorRequest -Method POST -Target '*reset-password*' | Should -BeNullOrEmpty
     }
 }
@@ -97,6 +97,17 @@ Describe 'Test-DwsClusterCreation' {
         $detail.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsCheckResult'
         $detail.Passed | Should -BeFalse
         $detail.Code | Should -Be 'DWS.5050'
+    }
+
+    It 'reports a wrong secret key as not authenticated' {
+        Connect-DwsEmulator $emu -SecretKey 'not-the-secret-key' | Out-Null
+        try {
+            Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject 'pester-precheck' -Secret 'not-the-secret-key', 'Pester@Admin2024' {
+                Test-DwsClusterCreation -Name 'pester-precheck' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                    -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester'
+            }
+        }
+        finally { Connect-DwsEmulator $emu | Out-Null }
     }
 }
 
@@ -128,6 +139,12 @@ Describe 'Get-DwsResourceStatistic' {
         $s.NodeTotal | Should -Be ($s.ClusterTotal * 3)
         $s.StorageTotalGB | Should -BeGreaterThan 0
     }
+
+    It 'reports a wrong secret key as not authenticated' {
+        Connect-DwsEmulator $emu -SecretKey 'not-the-secret-key' | Out-Null
+        try { Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject $null -Secret 'not-the-secret-key' { Get-DwsResourceStatistic } }
+        finally { Connect-DwsEmulator $emu | Out-Null }
+    }
 }
 
 Describe 'Get-DwsSnapshotStatistic' {
@@ -137,6 +154,10 @@ Describe 'Get-DwsSnapshotStatistic' {
         $stats[0].ClusterId | Should -Be $cluster.ClusterId
         $stats[0].FreeGB | Should -BeGreaterThan 0
     }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsSnapshotStatistic -ClusterId $missingId }
+    }
 }
 
 Describe 'Disable-DwsClusterReadOnly' {
@@ -144,9 +165,13 @@ Describe 'Disable-DwsClusterReadOnly' {
         Set-EmulatorFlag -ClusterId $cluster.ClusterId -Flag readonly
         (Get-DwsCluster -ClusterId $cluster.ClusterId).SubStatus | Should -Be 'READONLY'
         Set-DwsClusterParameter -ClusterId $cluster.ClusterId -Name session_timeout -Value 700 -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 1
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Set-DwsClusterParameter -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $cluster.ClusterId
         (Disable-DwsClusterReadOnly -ClusterId $cluster.ClusterId -Confirm:$false -PassThru).SubStatus | Should -Be 'NORMAL'
         (Set-DwsClusterParameter -ClusterId $cluster.ClusterId -Name session_timeout -Value 700 -Confirm:$false).Changes.Count | Should -Be 2
+    }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Disable-DwsClusterReadOnly -ClusterId $missingId -Confirm:$false }
     }
 }
 
@@ -160,8 +185,9 @@ Describe 'Invoke-DwsClusterSwitchback' {
     }
 
     It 'fails on a balanced cluster' {
-        Invoke-DwsClusterSwitchback -ClusterId $cluster.ClusterId -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 1
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $cluster.ClusterId -MessageLike '*balanced*' {
+            Invoke-DwsClusterSwitchback -ClusterId $cluster.ClusterId -Force
+        }
     }
 }
 
@@ -171,6 +197,10 @@ Describe 'Get-DwsClusterParameterGroup' {
         $groups.Count | Should -Be 5
         ($groups | Where-Object Type -eq 'parameterGroup').ConfigurationId | Should -Be (Get-DwsCluster -ClusterId $cluster.ClusterId).ParameterGroup.Id
         $groups[0].FailureReason | Should -BeNullOrEmpty
+    }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterParameterGroup -ClusterId $missingId }
     }
 }
 
@@ -185,7 +215,7 @@ Describe 'Get-DwsClusterParameter' {
 
     It 'reports an unknown name' {
         Get-DwsClusterParameter -ClusterId $cluster.ClusterId -Name 'no_such_parameter' -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Match 'GetDwsClusterParameterCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Get-DwsClusterParameter -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no_such_parameter'
     }
 }
 
@@ -210,6 +240,14 @@ Describe 'Set-DwsClusterParameter' {
         Set-DwsClusterParameter -ClusterId $other.ClusterId -Name session_timeout -Value 1 -WhatIf
         Get-EmulatorRequest -Method PUT | Should -BeNullOrEmpty
     }
+
+    It 'refuses a parameter the cluster does not have before sending' {
+        Clear-EmulatorRequest
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $other.ClusterId -MessageLike '*no_such_parameter*' {
+            Set-DwsClusterParameter -ClusterId $other.ClusterId -Name no_such_parameter -Value 1 -Confirm:$false
+        }
+        Get-EmulatorRequest -Method PUT | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Get-DwsClusterParameterAuditRecord' {
@@ -218,6 +256,10 @@ Describe 'Get-DwsClusterParameterAuditRecord' {
         $records.Count | Should -BeGreaterOrEqual 3
         $records[0].ClusterId | Should -Be $other.ClusterId
         @(Get-DwsClusterParameterAuditRecord -ClusterId $other.ClusterId -First 1).Count | Should -Be 1
+    }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterParameterAuditRecord -ClusterId $missingId }
     }
 }
 
@@ -229,7 +271,11 @@ Describe 'Get-DwsClusterEncryption and Enable-DwsClusterEncryption' {
         $info = Get-DwsClusterEncryption -ClusterId $other.ClusterId
         $info.MasterKeyName | Should -Be 'KMS-pester'
         Enable-DwsClusterEncryption -ClusterId $other.ClusterId -KmsKeyId 'key-1' -KmsKeyName 'KMS-pester' -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 1
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Enable-DwsClusterEncryption -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $other.ClusterId
+    }
+
+    It 'reports an unknown cluster to Get-DwsClusterEncryption' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterEncryption -ClusterId $missingId }
     }
 }
 
@@ -238,5 +284,11 @@ Describe 'Get-DwsAvailableAction' {
         $all = @(Get-DwsAvailableAction)
         $all.Name | Should -Contain 'ColdStorage'
         @(Get-DwsAvailableAction -First 2).Count | Should -Be 2
+    }
+
+    It 'reports a wrong secret key as not authenticated' {
+        Connect-DwsEmulator $emu -SecretKey 'not-the-secret-key' | Out-Null
+        try { Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject $null -Secret 'not-the-secret-key' { Get-DwsAvailableAction } }
+        finally { Connect-DwsEmulator $emu | Out-Null }
     }
 }

@@ -32,8 +32,8 @@ Describe 'Get-DwsJob' {
         $found = Get-DwsJob -JobId 'no-such-job', 'another-missing-job' -ErrorVariable err -ErrorAction SilentlyContinue
         $found | Should -BeNullOrEmpty
         $err.Count | Should -Be 2
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Job.GetDwsJobCommand'
-        $err[0].TargetObject | Should -Be 'no-such-job'
+        Assert-DwsErrorRecord -ErrorRecord $err[0] -Cmdlet Get-DwsJob -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-job'
+        Assert-DwsErrorRecord -ErrorRecord $err[1] -Cmdlet Get-DwsJob -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'another-missing-job'
     }
 }
 
@@ -57,10 +57,15 @@ Describe 'Wait-DwsJob' {
         Invoke-RestMethod -Method Post -Uri "$($emu.Url)/_emulator/jobs/fail-next" -ContentType 'application/json' `
             -Body '{"kind":"stop","failed_code":"DWS.9999","failed_detail":"injected by the test"}' | Out-Null
         $err = $null
-        $out = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
+        $job = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force
+        $out = $job | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsJobFailed,DwsPowerShell.Commands.Job.WaitDwsJobCommand'
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Wait-DwsJob -ErrorId DwsJobFailed -Category OperationStopped -TargetObject $job.JobId -MessageLike '*DWS.9999*'
         $err[0].Exception.FailedCode | Should -Be 'DWS.9999'
         $err[0].Exception.FailedDetail | Should -Be 'injected by the test'
+    }
+
+    It 'reports an unknown job ID as DwsResourceNotFound' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-job' { Wait-DwsJob -JobId 'no-such-job' -PollIntervalSec 1 }
     }
 }

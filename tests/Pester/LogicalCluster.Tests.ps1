@@ -9,6 +9,7 @@ BeforeAll {
     $script:zone = "$($script:emu.Credential.Region)a"
     $script:admin = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Pester@Admin2024' -AsPlainText -Force))
     $script:lcType = 'DwsPowerShell.Client.Models.LogicalClusters.LogicalCluster'
+    $script:missingId = '00000000-0000-4000-8000-000000000000'
 
     function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
     function Get-EmulatorRequest {
@@ -59,8 +60,9 @@ Describe 'ConvertTo-DwsLogicalCluster' {
     It 'fails with DwsInvalidRequest when the cluster is already logical' {
         $cluster = New-TestCluster -Name 'pester-lc-convert-twice'
         $cluster | ConvertTo-DwsLogicalCluster -LogicalClusterName base -Force -Wait -PollIntervalSec 1 | Out-Null
-        { $cluster | ConvertTo-DwsLogicalCluster -LogicalClusterName again -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.LogicalCluster.ConvertToDwsLogicalClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $cluster.ClusterId {
+            $cluster | ConvertTo-DwsLogicalCluster -LogicalClusterName again -Force
+        }
     }
 }
 
@@ -76,6 +78,10 @@ Describe 'Get-DwsLogicalClusterRing and New-DwsLogicalCluster' {
         @(Get-DwsLogicalClusterRing -ClusterId $cluster.ClusterId -First 1).Count | Should -Be 1
     }
 
+    It 'reports an unknown cluster to Get-DwsLogicalClusterRing' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsLogicalClusterRing -ClusterId $missingId }
+    }
+
     It 'creates a logical cluster from a piped ring and waits' {
         $lc = Get-DwsLogicalClusterRing -ClusterId $cluster.ClusterId -First 1 | New-DwsLogicalCluster -Name etl -Wait -PollIntervalSec 1 -Confirm:$false
         $lc.LogicalClusterName | Should -Be 'etl'
@@ -89,8 +95,9 @@ Describe 'Get-DwsLogicalClusterRing and New-DwsLogicalCluster' {
         Set-DwsLogicalClusterFeature -ClusterId $cluster.ClusterId -Enabled $true -Confirm:$false | Out-Null
         $base = Get-DwsLogicalCluster -ClusterId $cluster.ClusterId -Name base
         $base | Restart-DwsLogicalCluster -Force | Out-Null
-        { New-DwsLogicalCluster -ClusterId $cluster.ClusterId -Name etl2 -Ring $free -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsPreconditionFailed,DwsPowerShell.Commands.LogicalCluster.NewDwsLogicalClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsPreconditionFailed -Category InvalidOperation -TargetObject 'etl2' {
+            New-DwsLogicalCluster -ClusterId $cluster.ClusterId -Name etl2 -Ring $free -Confirm:$false
+        }
     }
 
     It 'sends nothing with -WhatIf' {
@@ -113,8 +120,7 @@ Describe 'Get-DwsLogicalCluster' {
     }
 
     It 'reports a missing cluster as DwsResourceNotFound' {
-        { Get-DwsLogicalCluster -ClusterId '00000000-0000-4000-8000-000000000000' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.LogicalCluster.GetDwsLogicalClusterCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsLogicalCluster -ClusterId $missingId }
     }
 }
 
@@ -142,6 +148,12 @@ Describe 'Set-DwsLogicalCluster' {
         Get-DwsLogicalCluster -ClusterId $cluster.ClusterId -Name base | Set-DwsLogicalCluster -Mode x -WhatIf
         Get-EmulatorRequest -Method PUT | Should -BeNullOrEmpty
     }
+
+    It 'reports a logical cluster the cluster does not have' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-lc' {
+            Set-DwsLogicalCluster -ClusterId $cluster.ClusterId -LogicalClusterId 'no-such-lc' -Mode read-only -Confirm:$false
+        }
+    }
 }
 
 Describe 'Get-DwsLogicalClusterTask and Get-DwsLogicalClusterVolume' {
@@ -159,6 +171,11 @@ Describe 'Get-DwsLogicalClusterTask and Get-DwsLogicalClusterVolume' {
         $volume.LogicalClusterName | Should -Be 'base'
         $volume.Total | Should -BeOfType [string]
     }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsLogicalClusterTask -ClusterId $missingId }
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsLogicalClusterVolume -ClusterId $missingId }
+    }
 }
 
 Describe 'Restart-DwsLogicalCluster and Remove-DwsLogicalCluster' {
@@ -173,9 +190,15 @@ Describe 'Restart-DwsLogicalCluster and Remove-DwsLogicalCluster' {
         $lc.ActionInfo.Completed | Should -BeTrue
     }
 
+    It 'reports a logical cluster the cluster does not have to Restart-DwsLogicalCluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-lc' {
+            Restart-DwsLogicalCluster -ClusterId $cluster.ClusterId -LogicalClusterId 'no-such-lc' -Force
+        }
+    }
+
     It 'refuses to delete the first logical cluster' {
-        { Get-DwsLogicalCluster -ClusterId $cluster.ClusterId -Name base | Remove-DwsLogicalCluster -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.LogicalCluster.RemoveDwsLogicalClusterCommand'
+        $base = Get-DwsLogicalCluster -ClusterId $cluster.ClusterId -Name base
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $base.LogicalClusterId { $base | Remove-DwsLogicalCluster -Force }
     }
 
     It 'deletes nothing with -WhatIf, then deletes with -Force -Wait' {
@@ -195,6 +218,10 @@ Describe 'Set-DwsLogicalClusterFeature' {
         $result.Operation | Should -Be 'Enable'
         $result.ErrorCode | Should -Be 'DWS.0000'
     }
+
+    It 'reports an unknown cluster' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Set-DwsLogicalClusterFeature -ClusterId $missingId -Enabled $true -Confirm:$false }
+    }
 }
 
 Describe 'Get-DwsClusterRing, Get-DwsClusterInstance and Get-DwsClusterNode' {
@@ -205,6 +232,11 @@ Describe 'Get-DwsClusterRing, Get-DwsClusterInstance and Get-DwsClusterNode' {
         $rings.Count | Should -Be 2
         $rings.RingNumber | Should -Be @(1, 2)
         $rings[0].InstanceInfoLists[0].Status | Should -Be '200'
+    }
+
+    It 'reports an unknown cluster to Get-DwsClusterRing and Get-DwsClusterNode' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterRing -ClusterId $missingId }
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsClusterNode -ClusterId $missingId }
     }
 
     It 'lists instances and reads one by piping it back' {
@@ -221,13 +253,15 @@ Describe 'Get-DwsClusterRing, Get-DwsClusterInstance and Get-DwsClusterNode' {
         @(Get-DwsClusterNode -ClusterId $cluster.ClusterId -FilterBy instCreateType -Filter NODE).Count | Should -Be 0
         $one = Get-DwsClusterNode -ClusterId $cluster.ClusterId -First 1
         (Get-DwsClusterNode -ClusterId $cluster.ClusterId -NodeId $one.NodeId).Name | Should -Be $one.Name
-        { Get-DwsClusterInstance -InstanceId 'nope' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Node.GetDwsClusterInstanceCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'nope' { Get-DwsClusterInstance -InstanceId 'nope' }
     }
 }
 
 Describe 'Remove-DwsClusterNode' {
-    BeforeAll { $script:cluster = New-TestCluster -Name 'pester-node-remove' }
+    BeforeAll {
+        $script:cluster = New-TestCluster -Name 'pester-node-remove'
+        Add-DwsIdleNode -ClusterId $cluster.ClusterId
+    }
 
     It 'sends nothing with -WhatIf' {
         Clear-EmulatorRequest
@@ -236,8 +270,18 @@ Describe 'Remove-DwsClusterNode' {
     }
 
     It 'refuses nodes that are in use (only idle nodes can be deleted)' {
-        { Get-DwsClusterNode -ClusterId $cluster.ClusterId -First 1 | Remove-DwsClusterNode -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidRequest,DwsPowerShell.Commands.Node.RemoveDwsClusterNodeCommand'
+        $inUse = Get-DwsClusterNode -ClusterId $cluster.ClusterId -FilterBy instCreateType -Filter INST -First 1
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $cluster.ClusterId -MessageLike '*idle*' { $inUse | Remove-DwsClusterNode -Force }
+    }
+
+    It 'deletes the idle nodes piped from Get-DwsClusterNode with -Force -Wait and writes the cluster' {
+        $idle = @(Get-DwsClusterNode -ClusterId $cluster.ClusterId -FilterBy instCreateType -Filter NODE)
+        $idle.Count | Should -Be 3
+        $after = $idle | Remove-DwsClusterNode -Force -Wait -PollIntervalSec 1
+        $after.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.Clusters.Cluster'
+        $after.ClusterId | Should -Be $cluster.ClusterId
+        @(Get-DwsClusterNode -ClusterId $cluster.ClusterId -FilterBy instCreateType -Filter NODE).Count | Should -Be 0
+        @(Get-DwsClusterNode -ClusterId $cluster.ClusterId).Count | Should -Be 3
     }
 }
 
@@ -252,6 +296,10 @@ Describe 'Get-, Add- and Remove-DwsCoordinatorNode' {
         $cns[0].CoordinatorNodeId | Should -Be $cns[0].Id
     }
 
+    It 'reports an unknown cluster to Get-DwsCoordinatorNode' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId { Get-DwsCoordinatorNode -ClusterId $missingId }
+    }
+
     It 'adds by count (the total is computed) and pipes the job to Wait-DwsJob' {
         $job = Add-DwsCoordinatorNode -ClusterId $cluster.ClusterId -Count 1 -Confirm:$false
         $job.GetType().FullName | Should -Be 'DwsPowerShell.Client.Models.DwsJob'
@@ -261,8 +309,9 @@ Describe 'Get-, Add- and Remove-DwsCoordinatorNode' {
 
     It 'sets the total with -TotalCount -Wait and refuses a total above max_num' {
         @(Add-DwsCoordinatorNode -ClusterId $cluster.ClusterId -TotalCount 5 -Wait -PollIntervalSec 1 -Confirm:$false).Count | Should -Be 5
-        { Add-DwsCoordinatorNode -ClusterId $cluster.ClusterId -Count 2 -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Node.AddDwsCoordinatorNodeCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $cluster.ClusterId -MessageLike '*Count*' {
+            Add-DwsCoordinatorNode -ClusterId $cluster.ClusterId -Count 2 -Confirm:$false
+        }
     }
 
     It 'removes piped CNs in one request with -Force -Wait, and nothing with -WhatIf' {
@@ -272,5 +321,11 @@ Describe 'Get-, Add- and Remove-DwsCoordinatorNode' {
         $left = @(Get-DwsCoordinatorNode -ClusterId $cluster.ClusterId | Select-Object -Last 2 | Remove-DwsCoordinatorNode -Force -Wait -PollIntervalSec 1)
         $left.Count | Should -Be 3
         @(Get-EmulatorRequest -Method POST -Target '*cns/batch-delete').Count | Should -Be 1
+    }
+
+    It 'refuses to go below the fewest CNs the cluster needs' {
+        $all = @(Get-DwsCoordinatorNode -ClusterId $cluster.ClusterId)
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject $cluster.ClusterId -MessageLike '*min_num*' { $all | Remove-DwsCoordinatorNode -Force }
+        @(Get-DwsCoordinatorNode -ClusterId $cluster.ClusterId).Count | Should -Be 3
     }
 }

@@ -55,6 +55,13 @@ Describe 'Connect-DwsService' {
         ($err | Out-String) | Should -Not -Match 'not-the-secret-key'
     }
 
+    It 'refuses an endpoint that is not an absolute URL, naming it, without echoing the secret key' {
+        # The record's target is the parameter set (the kind of credentials) the session was built from.
+        Assert-DwsErrorRecord -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject 'AccessKey' -MessageLike "*Endpoint 'not-a-url'*" {
+            Connect-DwsService -Endpoint 'not-a-url' -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
+        }
+    }
+
     It 'never writes the secret key to the verbose stream' {
         Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
         $verbose = Get-DwsCluster -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
@@ -65,6 +72,15 @@ Describe 'Connect-DwsService' {
 }
 
 Describe 'Get-DwsSession' {
+    It 'writes the default session, without its secret key' {
+        Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
+        $session = Get-DwsSession
+        $session.GetType().FullName | Should -Be 'DwsPowerShell.Client.DwsSession'
+        $session.Region | Should -Be $c.Region
+        $session.Endpoint.ToString().TrimEnd('/') | Should -Be $emu.Url
+        ($session | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($c.SecretKey))
+    }
+
     It 'writes nothing when not connected' {
         Disconnect-DwsService
         Get-DwsSession | Should -BeNullOrEmpty

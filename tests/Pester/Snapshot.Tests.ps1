@@ -50,21 +50,18 @@ Describe 'New-DwsSnapshot' {
     }
 
     It 'refuses a bad name before calling the service' {
-        { New-DwsSnapshot -ClusterId $script:clusterId -Name '1bad' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $script:clusterId -MessageLike "*'1bad'*" {
+            New-DwsSnapshot -ClusterId $script:clusterId -Name '1bad'
+        }
     }
 
     It 'reports a duplicate name as a conflict' {
-        { New-DwsSnapshot -ClusterId $script:clusterId -Name 'NIGHTLY' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceConflict,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceConflict -Category ResourceExists -TargetObject $script:clusterId { New-DwsSnapshot -ClusterId $script:clusterId -Name 'NIGHTLY' }
     }
 
     It 'reports an unknown cluster as not found, with the cluster as target' {
         New-DwsSnapshot -ClusterId $script:NoSuchId -Name 'orphan' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $err[0].TargetObject | Should -Be $script:NoSuchId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet New-DwsSnapshot -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId
     }
 }
 
@@ -123,14 +120,14 @@ Describe 'Get-DwsSnapshot' {
         $good = (Get-DwsSnapshot -Name 'weekly').SnapshotId
         $read = $script:NoSuchId, $good | Get-DwsSnapshot -ErrorAction SilentlyContinue -ErrorVariable err
         $read.SnapshotId | Should -Be $good
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.GetDwsSnapshotCommand'
-        $err[0].TargetObject | Should -Be $script:NoSuchId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Get-DwsSnapshot -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId
     }
 
     It 'refuses -Descending without -SortBy' {
-        { Get-DwsSnapshot -ClusterId $script:clusterId -Descending -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Snapshot.GetDwsSnapshotCommand'
+        # Refused before any cluster is read: the record has no target.
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $null -MessageLike '*SortBy*' {
+            Get-DwsSnapshot -ClusterId $script:clusterId -Descending
+        }
     }
 }
 
@@ -146,14 +143,11 @@ Describe 'Wait-DwsSnapshot' {
         $snapshot = New-DwsSnapshot -ClusterId $script:clusterId -Name 'doomed'
 
         $snapshot | Wait-DwsSnapshot -PollIntervalSec 1 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceFailed,DwsPowerShell.Commands.Snapshot.WaitDwsSnapshotCommand'
-        $err[0].TargetObject | Should -Be $snapshot.SnapshotId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Wait-DwsSnapshot -ErrorId DwsResourceFailed -Category InvalidResult -TargetObject $snapshot.SnapshotId
     }
 
     It 'reports an unknown snapshot as not found' {
-        { Wait-DwsSnapshot -SnapshotId $script:NoSuchId -PollIntervalSec 1 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.WaitDwsSnapshotCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Wait-DwsSnapshot -SnapshotId $script:NoSuchId -PollIntervalSec 1 }
     }
 }
 
@@ -173,7 +167,6 @@ Describe 'Remove-DwsSnapshot' {
     }
 
     It 'reports an unknown snapshot as not found' {
-        { Remove-DwsSnapshot -SnapshotId $script:NoSuchId -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.Snapshot.RemoveDwsSnapshotCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Remove-DwsSnapshot -SnapshotId $script:NoSuchId -Force }
     }
 }

@@ -50,10 +50,125 @@ function Stop-DwsEmulator {
 }
 
 function Connect-DwsEmulator {
-    param([Parameter(Mandatory)] $Emulator)
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        # Another secret key than the emulator's, for failure runs: every call then fails with HTTP 401.
+        [string] $SecretKey = $Emulator.Credential.SecretKey
+    )
     $c = $Emulator.Credential
     Connect-DwsService -Endpoint $Emulator.Url -Region $c.Region -AccessKey $c.AccessKey `
-        -SecretKey (ConvertTo-SecureString $c.SecretKey -AsPlainText -Force) -PassThru
+        -SecretKey (ConvertTo-SecureString $SecretKey -AsPlainText -Force) -PassThru
 }
 
-Export-ModuleMember -Function Start-DwsEmulator, Stop-DwsEmulator, Connect-DwsEmulator, Get-DwsEmulatorCredential
+# Idle nodes come from a v1.0 scale-out with create_node_only (API reference 5.2.27), which no cmdlet sends: post it
+# through the session's transport, then wait until the cluster is available again.
+function Add-DwsIdleNode {
+    param([Parameter(Mandatory)] [string] $ClusterId, [int] $Count = 3)
+    $session = (Get-DwsSession).GetClient()
+    $null = $session.Transport.SendAsync(
+        [DwsPowerShell.Client.Transport.DwsRequest]::Post("/v1.0/{project_id}/clusters/$ClusterId/resize").WithBody(
+            [DwsPowerShell.Client.Models.Clusters.ResizeClusterRequest]::new($Count, $null, $true)), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    Wait-DwsCluster -ClusterId $ClusterId -PollIntervalSec 1 | Out-Null
+}
+
+<#
+.SYNOPSIS
+    Checks the error record of a failure run: FullyQualifiedErrorId '<ErrorId>,<the cmdlet's class>',
+    CategoryInfo.Category and TargetObject, and that no test secret shows in its text.
+.DESCRIPTION
+    Give the record (from -ErrorVariable, or $_ in a catch after -ErrorAction Stop) with -ErrorRecord and
+    name the cmdlet that wrote it with -Cmdlet; or give the failing call with -ScriptBlock, which is run
+    and whose first error is checked (-Cmdlet is then needed only when the block calls several DWS cmdlets).
+    tests/Pester/Coverage.Tests.ps1 reads these calls to prove that every cmdlet has a checked failure run.
+.EXAMPLE
+    Assert-DwsErrorRecord -ErrorRecord $err[0] -Cmdlet Get-DwsCluster -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $id
+.EXAMPLE
+    Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $id { Get-DwsJob -JobId $id }
+#>
+function Assert-DwsErrorRecord {
+    [CmdletBinding(DefaultParameterSetName = 'Record')]
+    param(
+        [Parameter(Mandatory, ParameterSetName = 'Record')]
+        [AllowNull()]
+        [object] $ErrorRecord,
+
+        [Parameter(Mandatory, ParameterSetName = 'Block', Position = 0)]
+        [scriptblock] $ScriptBlock,
+
+        [Parameter(Mandatory, ParameterSetName = 'Record')]
+        [Parameter(ParameterSetName = 'Block')]
+        [string] $Cmdlet,
+
+        [Parameter(Mandatory)]
+        [string] $ErrorId,
+
+        [Parameter(Mandatory)]
+        [System.Management.Automation.ErrorCategory] $Category,
+
+        # What the record must be about: compared as text (an ID, a name), or by reference for other objects.
+        [Parameter(Mandatory)]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [object] $TargetObject,
+
+        # Wildcard patterns the message must match (e.g. '*-RemoveNodeCount*').
+        [string[]] $MessageLike = @(),
+
+        # Texts that must not appear in the record (the emulator's secret key and IAM password are always checked).
+        [string[]] $Secret = @()
+    )
+
+    if ($PSCmdlet.ParameterSetName -eq 'Block') {
+        if (-not $Cmdlet) {
+            $names = @(Get-DwsCommandName -Ast $ScriptBlock.Ast)
+            if ($names.Count -ne 1) { throw "The script block calls $($names.Count) DWS cmdlets ($($names -join ', ')): name the one that fails with -Cmdlet." }
+            $Cmdlet = $names[0]
+        }
+        $ErrorRecord = $null
+        try {
+            $ErrorRecord = @(& $ScriptBlock 2>&1) | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Select-Object -First 1
+        }
+        catch {
+            $ErrorRecord = $_
+        }
+        if ($null -eq $ErrorRecord) { throw "Expected $Cmdlet to fail with $ErrorId, but it wrote no error." }
+    }
+    if ($ErrorRecord -is [System.Collections.IList]) {
+        if ($ErrorRecord.Count -ne 1) { throw "Expected one error record from $Cmdlet, got $($ErrorRecord.Count): $(($ErrorRecord | ForEach-Object { $_.FullyQualifiedErrorId }) -join '; ')" }
+        $ErrorRecord = $ErrorRecord[0]
+    }
+    if ($null -eq $ErrorRecord) { throw "Expected an error record from $Cmdlet with $ErrorId, got none." }
+    if ($ErrorRecord -isnot [System.Management.Automation.ErrorRecord]) { throw "Expected an ErrorRecord, got $($ErrorRecord.GetType().FullName)." }
+
+    $command = Get-Command $Cmdlet -CommandType Cmdlet -ErrorAction Stop
+    $expectedId = "$ErrorId,$($command.ImplementingType.FullName)"
+    $message = $ErrorRecord.Exception.Message
+    if ($ErrorRecord.FullyQualifiedErrorId -cne $expectedId) {
+        throw "Expected FullyQualifiedErrorId '$expectedId', got '$($ErrorRecord.FullyQualifiedErrorId)' ($message)"
+    }
+    if ($ErrorRecord.CategoryInfo.Category -ne $Category) {
+        throw "Expected category $Category for $expectedId, got $($ErrorRecord.CategoryInfo.Category) ($message)"
+    }
+    $actual = $ErrorRecord.TargetObject
+    $same = if ($TargetObject -is [string] -or $actual -is [string]) { "$actual" -ceq "$TargetObject" } else { [object]::ReferenceEquals($actual, $TargetObject) -or [object]::Equals($actual, $TargetObject) }
+    if (-not $same) {
+        throw "Expected TargetObject '$TargetObject' for $expectedId, got '$actual' ($message)"
+    }
+    foreach ($pattern in $MessageLike) {
+        if ($message -notlike $pattern) { throw "Expected the message of $expectedId to match '$pattern', got: $message" }
+    }
+    # What the user sees, less the invocation line (that is the test's own code).
+    $text = "$($ErrorRecord.Exception) $($ErrorRecord.ErrorDetails.Message) $($ErrorRecord.ErrorDetails.RecommendedAction) $($ErrorRecord.TargetObject)"
+    foreach ($s in @($script:EmulatorCredentials.SecretKey, $script:EmulatorCredentials.Password) + $Secret) {
+        if ($s -and $text.Contains($s)) { throw "The error record $expectedId shows a secret: $text" }
+    }
+}
+
+# The distinct DWS cmdlet names called in an AST (commands named Verb-Dws*).
+function Get-DwsCommandName {
+    param([Parameter(Mandatory)] [System.Management.Automation.Language.Ast] $Ast)
+    $Ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.CommandAst] -and "$($a.GetCommandName())" -like '*-Dws*' }, $true) |
+        ForEach-Object { $_.GetCommandName() } | Sort-Object -Unique
+}
+
+Export-ModuleMember -Function Start-DwsEmulator, Stop-DwsEmulator, Connect-DwsEmulator, Get-DwsEmulatorCredential, Add-DwsIdleNode, Assert-DwsErrorRecord, Get-DwsCommandName

@@ -39,19 +39,17 @@ Describe 'New-DwsWorkloadPlan' {
 
     It 'reports a name already taken (workload_res_code in a 200) as DwsOperationFailed' {
         New-DwsWorkloadPlan -ClusterId $script:clusterId -Name 'day_night' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsOperationFailed,DwsPowerShell.Commands.WorkloadPlan.NewDwsWorkloadPlanCommand'
-        $err[0].TargetObject | Should -Be $script:clusterId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet New-DwsWorkloadPlan -ErrorId DwsOperationFailed -Category InvalidResult -TargetObject $script:clusterId
     }
 
     It 'refuses a bad name before calling the service' {
-        { New-DwsWorkloadPlan -ClusterId $script:clusterId -Name 'Bad-Name' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.WorkloadPlan.NewDwsWorkloadPlanCommand'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $script:clusterId -MessageLike '*Bad-Name*' {
+            New-DwsWorkloadPlan -ClusterId $script:clusterId -Name 'Bad-Name'
+        }
     }
 
     It 'reports an unknown cluster as not found' {
-        { New-DwsWorkloadPlan -ClusterId $script:NoSuchId -Name 'lost_plan' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.WorkloadPlan.NewDwsWorkloadPlanCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { New-DwsWorkloadPlan -ClusterId $script:NoSuchId -Name 'lost_plan' }
     }
 }
 
@@ -78,8 +76,10 @@ Describe 'New-DwsWorkloadPlanStage' {
     }
 
     It 'refuses an unknown queue resource name' {
-        { Get-Plan 'day_night' | New-DwsWorkloadPlanStage -Name 'gpu' -Month 1 -Day 1 -StartTime '00:00:00' -QueueResource @{ q = @{ gpu = 1 } } -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.WorkloadPlan.NewDwsWorkloadPlanStageCommand'
+        $plan = Get-Plan 'day_night'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $plan.PlanId -MessageLike '*gpu*' {
+            $plan | New-DwsWorkloadPlanStage -Name 'gpu' -Month 1 -Day 1 -StartTime '00:00:00' -QueueResource @{ q = @{ gpu = 1 } }
+        }
     }
 }
 
@@ -107,8 +107,7 @@ Describe 'Get-DwsWorkloadPlan' {
     }
 
     It 'reports an unknown plan as not found' {
-        { Get-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $script:NoSuchId -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.WorkloadPlan.GetDwsWorkloadPlanCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Get-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $script:NoSuchId }
     }
 }
 
@@ -127,8 +126,7 @@ Describe 'Get-DwsWorkloadPlanStage' {
     }
 
     It 'reports an unknown stage as not found' {
-        { Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -StageId $script:NoSuchId -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.WorkloadPlan.GetDwsWorkloadPlanStageCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -StageId $script:NoSuchId }
     }
 }
 
@@ -136,6 +134,18 @@ Describe 'Start-DwsWorkloadPlan' {
     It 'starts nothing with -WhatIf' {
         Get-Plan 'day_night' | Start-DwsWorkloadPlan -WhatIf | Should -BeNullOrEmpty
         (Get-Plan 'day_night').CurrentStage | Should -BeNullOrEmpty
+    }
+
+    It 'starts a plan given by -ClusterId and -PlanId and writes it running' {
+        $plan = New-DwsWorkloadPlan -ClusterId $script:clusterId -Name 'start_plan'
+        $plan | New-DwsWorkloadPlanStage -Name 'all_day' -Month (1..12) -Day (1..31) -StartTime '00:00:00' -EndTime '23:59:59' | Out-Null
+        $started = Start-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $plan.PlanId
+        $started | Should -BeOfType $script:PlanType
+        $started.PlanId | Should -Be $plan.PlanId
+        $started.CurrentStage | Should -Be 'all_day'
+        $started.Status | Should -Be '1'
+        Stop-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $plan.PlanId | Out-Null
+        Remove-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $plan.PlanId -Force
     }
 
     It 'starts the plans piped from Get-DwsWorkloadPlan and writes them re-read, going on past a failure' {
@@ -147,14 +157,12 @@ Describe 'Start-DwsWorkloadPlan' {
         $started.CurrentStage | Should -Be 'day'
         $started.Status | Should -Be '1'
         # empty_plan has no stage: a non-zero workload_res_code in a 200.
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsOperationFailed,DwsPowerShell.Commands.WorkloadPlan.StartDwsWorkloadPlanCommand'
-        $err[0].TargetObject | Should -Be (Get-Plan 'empty_plan').PlanId
+        Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Start-DwsWorkloadPlan -ErrorId DwsOperationFailed -Category InvalidResult -TargetObject (Get-Plan 'empty_plan').PlanId
     }
 
     It 'reports starting a running plan as DwsOperationFailed' {
-        { Get-Plan 'day_night' | Start-DwsWorkloadPlan -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsOperationFailed,DwsPowerShell.Commands.WorkloadPlan.StartDwsWorkloadPlanCommand'
+        $plan = Get-Plan 'day_night'
+        Assert-DwsErrorRecord -ErrorId DwsOperationFailed -Category InvalidResult -TargetObject $plan.PlanId { $plan | Start-DwsWorkloadPlan }
     }
 }
 
@@ -168,6 +176,12 @@ Describe 'Switch-DwsWorkloadPlanStage' {
     It 'switches nothing with -WhatIf' {
         Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'day' | Switch-DwsWorkloadPlanStage -WhatIf | Should -BeNullOrEmpty
         (Get-Plan 'day_night').CurrentStage | Should -Be 'night'
+    }
+
+    It 'reports an unknown plan' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId {
+            Switch-DwsWorkloadPlanStage -ClusterId $script:clusterId -PlanId $script:NoSuchId -StageId $script:NoSuchId
+        }
     }
 }
 
@@ -193,6 +207,10 @@ Describe 'Get-DwsWorkloadPlanLog' {
         $out[0].Accuracy | Should -Be 1.0
         $out[1] | Should -BeOfType $script:LogType
     }
+
+    It 'reports an unknown plan' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Get-DwsWorkloadPlanLog -ClusterId $script:clusterId -PlanId $script:NoSuchId }
+    }
 }
 
 Describe 'Set-DwsWorkloadPlanStage' {
@@ -215,16 +233,28 @@ Describe 'Set-DwsWorkloadPlanStage' {
         (Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'day').Month | Should -Be '6,7'
     }
 
+    It 'asks for -QueueResource to change a stage created without queues, and changes nothing' {
+        $plan = New-DwsWorkloadPlan -ClusterId $script:clusterId -Name 'queueless_plan'
+        $stage = $plan | New-DwsWorkloadPlanStage -Name 'bare' -Month 1 -Day 1 -StartTime '00:00:00'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $stage.StageId -MessageLike '*-QueueResource*' {
+            $stage | Set-DwsWorkloadPlanStage -EndTime '06:00:00'
+        }
+        ($stage | Get-DwsWorkloadPlanStage).EndTime | Should -Not -Be '06:00:00'
+        $stage | Set-DwsWorkloadPlanStage -EndTime '06:00:00' -QueueResource @{ q_etl = @{ cpu = 10; memory = 10 } } -PassThru |
+            Select-Object -ExpandProperty EndTime | Should -Be '06:00:00'
+        $plan | Remove-DwsWorkloadPlan -Force
+    }
+
     It 'refuses a malformed time' {
-        { Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'day' | Set-DwsWorkloadPlanStage -EndTime '25:00' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.WorkloadPlan.SetDwsWorkloadPlanStageCommand'
+        $day = Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'day'
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $day.StageId -MessageLike '*EndTime*' { $day | Set-DwsWorkloadPlanStage -EndTime '25:00' }
     }
 }
 
 Describe 'Remove-DwsWorkloadPlanStage' {
     It 'refuses to delete the current stage of the running plan' {
-        { Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'night' | Remove-DwsWorkloadPlanStage -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsOperationFailed,DwsPowerShell.Commands.WorkloadPlan.RemoveDwsWorkloadPlanStageCommand'
+        $night = Get-Plan 'day_night' | Get-DwsWorkloadPlanStage -Name 'night'
+        Assert-DwsErrorRecord -ErrorId DwsOperationFailed -Category InvalidResult -TargetObject $night.StageId { $night | Remove-DwsWorkloadPlanStage -Force }
     }
 
     It 'deletes nothing with -WhatIf, and the piped stage with -Force' {
@@ -245,8 +275,8 @@ Describe 'Stop-DwsWorkloadPlan' {
     }
 
     It 'reports stopping a plan that is not running as DwsOperationFailed' {
-        { Get-Plan 'day_night' | Stop-DwsWorkloadPlan -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsOperationFailed,DwsPowerShell.Commands.WorkloadPlan.StopDwsWorkloadPlanCommand'
+        $plan = Get-Plan 'day_night'
+        Assert-DwsErrorRecord -ErrorId DwsOperationFailed -Category InvalidResult -TargetObject $plan.PlanId { $plan | Stop-DwsWorkloadPlan }
     }
 }
 
@@ -262,7 +292,6 @@ Describe 'Remove-DwsWorkloadPlan' {
     }
 
     It 'reports an unknown plan as not found' {
-        { Remove-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $script:NoSuchId -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DwsResourceNotFound,DwsPowerShell.Commands.WorkloadPlan.RemoveDwsWorkloadPlanCommand'
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Remove-DwsWorkloadPlan -ClusterId $script:clusterId -PlanId $script:NoSuchId -Force }
     }
 }

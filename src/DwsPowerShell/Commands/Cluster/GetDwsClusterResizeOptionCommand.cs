@@ -6,7 +6,7 @@ using DwsPowerShell.Completers;
 namespace DwsPowerShell.Commands.Cluster;
 
 /// <summary>Gets how a cluster can be resized: the node counts it can be scaled in by, its disk range, or the flavors it can change to.</summary>
-/// <remarks>Reads the scale-in choices of each cluster (API reference 5.2.46, GET /v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers). A scale-in removes whole rings in reverse order of the scale-outs, so only some counts are allowed. Writes one ClusterResizeOption per cluster: ClusterId, ShrinkNumbers (the valid values of Resize-DwsCluster -RemoveNodeCount, smallest first; empty when there is no scale-out to undo) and CanScaleIn. Accepts IDs or any object with a ClusterId property from the pipeline. With -Storage writes the disk scale-out range instead (API reference 5.2.50, GET /v1/{project_id}/clusters/{cluster_id}/storage-expand-range): ClusterStorageRange with MinSize, MaxSize and CurrentSize in GB per node, the values Resize-DwsCluster -VolumeSizeGB takes. With -Flavor writes the flavors the cluster can change to (API reference 5.2.56, GET /v1/{project_id}/flavors/{flavor_id}/target-flavors, every page; the cluster's flavor ID comes from API reference 5.2.48), or those of -FlavorId (which binds from Get-DwsClusterFlavor): TargetFlavor with Name, Vcpus, Ram (as sent: documented MB, looks like GB), IsCurrentFlavor and TargetFlavorId, which binds Resize-DwsCluster -TargetFlavorId; -First and -Skip apply.</remarks>
+/// <remarks>Reads the scale-in choices of each cluster (API reference 5.2.46, GET /v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers). A scale-in removes whole rings in reverse order of the scale-outs, so only some counts are allowed. Writes one ClusterResizeOption per cluster: ClusterId, ShrinkNumbers (the valid values of Resize-DwsCluster -RemoveNodeCount, smallest first; empty when there is no scale-out to undo) and CanScaleIn. Accepts IDs or any object with a ClusterId property from the pipeline. With -Storage writes the disk scale-out range instead (API reference 5.2.50, GET /v1/{project_id}/clusters/{cluster_id}/storage-expand-range): ClusterStorageRange with MinSize, MaxSize and CurrentSize in GB per node, the values Resize-DwsCluster -VolumeSizeGB takes. With -Flavor writes the flavors the cluster can change to (API reference 5.2.56, GET /v1/{project_id}/flavors/{flavor_id}/target-flavors, every page; the cluster's flavor ID comes from API reference 5.2.48; objects from Get-DwsClusterFlavor bind by their ClusterId), or, with -FlavorId instead, those of a flavor ID: TargetFlavor with Name, Vcpus, Ram (as sent: documented MB, looks like GB), IsCurrentFlavor and TargetFlavorId, which binds Resize-DwsCluster -TargetFlavorId; -First and -Skip apply.</remarks>
 /// <example title="See how many nodes a cluster can lose">
 /// <code>
 /// Get-DwsClusterResizeOption -ClusterId 4ca46bf1-5c61-48ff-b4f3-0ad4e5e3ba90
@@ -48,12 +48,11 @@ public sealed class GetDwsClusterResizeOptionCommand : DwsCmdlet
     [Parameter(Mandatory = true, ParameterSetName = StorageSet)]
     public SwitchParameter Storage { get; set; }
 
-    /// <summary>Write the flavors the cluster (or -FlavorId) can change to.</summary>
+    /// <summary>Write the flavors the cluster can change to.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FlavorSet)]
-    [Parameter(ParameterSetName = FlavorIdSet)]
     public SwitchParameter Flavor { get; set; }
 
-    /// <summary>Flavor IDs whose target flavors to list (binds FlavorId from Get-DwsClusterFlavor).</summary>
+    /// <summary>Flavor IDs whose target flavors to list (the FlavorId of Get-DwsClusterFlavor's objects).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FlavorIdSet)]
     [ValidateNotNullOrEmpty]
     public string[] FlavorId { get; set; } = Array.Empty<string>();

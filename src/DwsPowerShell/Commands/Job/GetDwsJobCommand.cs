@@ -11,9 +11,9 @@ namespace DwsPowerShell.Commands.Job;
 /// </code>
 /// <para>Shows the job status and progress.</para>
 /// </example>
-/// <example title="Check the job of a scale-out">
+/// <example title="Check the job of a scale-in">
 /// <code>
-/// Resize-DwsCluster -ClusterId $id -AddNodeCount 3 | Get-DwsJob
+/// Resize-DwsCluster -ClusterId $id -RemoveNodeCount 3 -Force | Get-DwsJob
 /// </code>
 /// <para>The job object binds by its JobId property.</para>
 /// </example>

@@ -93,6 +93,12 @@ public sealed class SetDwsWorkloadPlanStageCommand : DwsCmdlet
                 if (StartTime is not null) s.StartTime = StartTime;
                 if (EndTime is not null) s.EndTime = EndTime;
                 if (queues is not null) WorkloadQueues.Merge(s, queues);
+                // 5.7.28 replaces the whole stage and needs queue_list, which a stage created without queues lacks.
+                if (s.QueueList is null || s.QueueList.Count == 0)
+                {
+                    throw new ArgumentException($"Stage '{s.StageName}' has no queues, and a change (API reference 5.7.28) sends the whole stage with at least one: " +
+                        "give -QueueResource too, such as -QueueResource @{ etl = @{ cpu = 40; memory = 50 } }.", nameof(QueueResource));
+                }
             }, ct));
             if (PassThru) WriteObject(stage);
         });

@@ -95,13 +95,13 @@ public sealed class LoopbackTests
 
         await session.Clusters.CreateAsync(TestData.ClusterV2("dws-loopback-429", host.Options.Region));
         host.Faults.SetRules(new[] { new FaultRule { Route = "POST /v2/*/clusters", Kind = FaultKind.ConnectionReset, MaxCount = 1, AfterHandler = true } });
-        var lost = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.CreateAsync(TestData.ClusterV2("dws-loopback-lost", host.Options.Region)));
+        // The reset after the handler loses the answer; the read-back finds the cluster by name: done, not sent again.
+        var lost = await session.Clusters.CreateAsync(TestData.ClusterV2("dws-loopback-lost", host.Options.Region));
 
         var creates = host.Requests.EndingWith("POST", "/clusters");
         Assert.Equal(3, creates.Count);
         Assert.Equal(new[] { false, true, true }, creates.Select(r => r.HandlerRan));
-        Assert.Equal(1, lost.Attempts);
-        Assert.True(lost.IsTransportFailure);
+        Assert.Equal("dws-loopback-lost", lost.Name);
         Assert.Equal(new[] { "dws-loopback-429", "dws-loopback-lost" }, host.State.Clusters.Values.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
     }
 

@@ -73,6 +73,7 @@ public class ScriptUsageTests
 
     /// <summary>Functions the test scripts define themselves (TestHelpers.psm1 and local helpers).</summary>
     private static bool IsHelper(string name) => name is "Start-DwsEmulator" or "Stop-DwsEmulator" or "Connect-DwsEmulator" or "Get-DwsEmulatorCredential"
+        or "Add-DwsIdleNode" or "Assert-DwsErrorRecord" or "Get-DwsCommandName" or "Find-DwsTestGap"
         || name.StartsWith("New-Test", StringComparison.Ordinal);
 
     private static bool IsOperator(string token) => token.ToLowerInvariant() is "eq" or "ne" or "gt" or "ge" or "lt" or "le" or "like" or "notlike"

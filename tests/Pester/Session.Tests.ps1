@@ -75,7 +75,7 @@ Describe 'Get-DwsSession' {
     It 'writes the default session, without its secret key' {
         Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
         $session = Get-DwsSession
-        $session.GetType().FullName | Should -Be 'DwsPowerShell.Client.DwsSession'
+        $session.GetType().FullName | Should -Be 'DwsPowerShell.DwsSessionInfo'
         $session.Region | Should -Be $c.Region
         $session.Endpoint.ToString().TrimEnd('/') | Should -Be $emu.Url
         ($session | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($c.SecretKey))

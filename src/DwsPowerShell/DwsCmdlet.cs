@@ -50,10 +50,15 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
         {
             DwsLogRouter.Current = previous;
         }
-        // Not task.Wait: it throws an AggregateException for a faulted task before the last drain,
-        // losing the failed request's verbose line and hiding the DwsApiException the error mapper needs.
-        var done = ((IAsyncResult)task).AsyncWaitHandle;
-        while (!done.WaitOne(s_pumpInterval)) Drain();
+        // A slim event spins briefly before it blocks (a kernel wait handle wakes the pipeline thread a
+        // context switch later, which a one-request cmdlet pays on every call). Not task.Wait: it throws an
+        // AggregateException for a faulted task before the last drain, losing the failed request's verbose
+        // line and hiding the DwsApiException the error mapper needs.
+        // Not disposed: Set may still be returning on the task's thread, and a slim event holds no kernel handle.
+        var done = new ManualResetEventSlim(false);
+        task.ContinueWith(static (_, state) => ((ManualResetEventSlim)state!).Set(), done, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        while (!done.Wait(s_pumpInterval)) Drain();
         Drain();
         return task.GetAwaiter().GetResult();
     }

@@ -125,7 +125,10 @@ public sealed class JobRecord
     public JobFailure? Failure { get; set; }
 }
 
-/// <summary>One request as the emulator saw it (no header values, no bodies: nothing secret).</summary>
+/// <summary>
+/// One request as the emulator saw it: no header values, and the JSON body as the handler read it with every
+/// secret masked (<see cref="RequestLogMiddleware.Redacted"/>), so tests can check what was sent but nothing secret is kept.
+/// </summary>
 public sealed record RequestLogEntry(
     string RequestId,
     DateTimeOffset Time,
@@ -135,7 +138,8 @@ public sealed record RequestLogEntry(
     string? Fault,
     bool FaultAfterHandler,
     bool HandlerRan,
-    bool Mutation);
+    bool Mutation,
+    JsonObject? Body = null);
 
 /// <summary>What the state file holds.</summary>
 public sealed class StateDocument

@@ -49,6 +49,8 @@ public sealed class ClusterRecord
     public int NumberOfCn { get; set; } = 3;
     public string SubscriptionId { get; set; } = "";
     public List<ClusterTag> Tags { get; set; } = [];
+    /// <summary>5.2.3 dss_pool_id, when the cluster was created on a dedicated storage pool.</summary>
+    public string? DssPoolId { get; set; }
     /// <summary>Ids of the data nodes; Count is number_of_node.</summary>
     public List<string> NodeIds { get; set; } = [];
     public List<string> IdleNodeIds { get; set; } = [];

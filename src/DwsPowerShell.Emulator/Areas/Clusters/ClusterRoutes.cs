@@ -75,6 +75,8 @@ internal static class ClusterRoutes
                 Port = request.Port,
                 NumberOfCn = request.Cns,
                 Tags = request.Tags,
+                DssPoolId = request.DssPoolId,
+                Encryption = request.Encryption,
                 NodeIds = Enumerable.Range(0, request.Nodes).Select(_ => EmulatorState.NewUuid()).ToList(),
                 Created = now,
                 Updated = now,

@@ -302,6 +302,7 @@ Describe 'Resize-DwsCluster and Get-DwsClusterResizeOption' {
         $growing = Get-DwsCluster -Name 'pester-resize' | Resize-DwsCluster -AddNodeCount 3 -Confirm:$false
         $growing.GetType().FullName | Should -Be $clusterType
         $growing.TaskStatus | Should -Be 'GROWING'
+        (Get-EmulatorRequest -Method POST -Target "*/clusters/$($c.ClusterId)/resize").body.PSObject.Properties.Name | Should -Not -Contain 'create_node_only'
         ($growing | Wait-DwsCluster -PollIntervalSec 1).NumberOfNode | Should -Be 6
         (Get-DwsClusterResizeOption -ClusterId $c.ClusterId).ShrinkNumbers | Should -Be @(3)
     }

@@ -49,6 +49,12 @@ public sealed class DwsRequest
     /// </summary>
     public bool ChecksResultCode { get; private set; }
 
+    /// <summary>
+    /// Calls whose refusal comes back inside a 2xx as an <c>error_code</c> other than DWS.0000 (5.2.30 scale-in):
+    /// only requests marked with <see cref="WithErrorCode"/> treat that as a failure; others log it as a warning.
+    /// </summary>
+    public bool ChecksErrorCode { get; private set; }
+
     /// <summary>Sent to the IAM endpoint rather than the DWS one.</summary>
     public bool ToIam { get; private set; }
 
@@ -75,6 +81,12 @@ public sealed class DwsRequest
     public DwsRequest WithResultCode()
     {
         ChecksResultCode = true;
+        return this;
+    }
+
+    public DwsRequest WithErrorCode()
+    {
+        ChecksErrorCode = true;
         return this;
     }
 

@@ -90,6 +90,11 @@ public sealed class DwsTransport : IDisposable
             inBody.Attempts = state.Attempts;
             throw inBody;
         }
+        if (request.ChecksErrorCode && DwsErrorMapper.FromErrorCode(attempt.Response, request.Method, path) is { } refused)
+        {
+            refused.Attempts = state.Attempts;
+            throw refused;
+        }
         if (DwsErrorMapper.SuccessBodyWarning(attempt.Response) is { } warning)
         {
             Log(DwsLogLevel.Warning, $"{request.Method} {path}: {warning}");

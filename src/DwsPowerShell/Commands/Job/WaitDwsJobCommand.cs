@@ -38,7 +38,7 @@ public sealed class WaitDwsJobCommand : DwsWaitingCmdlet
     private readonly Dictionary<string, string?> _clusters = new(StringComparer.Ordinal);
     private readonly List<ClusterTask> _tasks = new();
 
-    /// <summary>Job IDs, or DwsJob objects (their JobId is taken); binds the JobId property of piped objects.</summary>
+    /// <summary>Job IDs, or DwsJob objects (their JobId is taken). What is piped in goes to -InputObject.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [JobIdTransformation]

@@ -160,11 +160,11 @@ public sealed class ClusterOperationTests
     {
         await using var host = await EmulatorHost.StartAsync(o => o.ShrinkAnswer = mode);
         var id = await ScaledOutClusterAsync(host, "dws-shrink-refused");
-        host.State.FailNext("shrink-answer", new JobFailure("DWS.5186", "The cluster is being backed up; scale in later."));
+        host.State.FailNext("shrink-answer", new JobFailure("DWS.0016", "The cluster is being backed up; scale in later."));
         var response = await Shrink(host, id, 3);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await EmulatorHost.ReadJsonAsync(response);
-        Assert.Equal(("DWS.5186", "The cluster is being backed up; scale in later."), ((string?)body["error_code"], (string?)body["error_msg"]));
+        Assert.Equal(("DWS.0016", "The cluster is being backed up; scale in later."), ((string?)body["error_code"], (string?)body["error_msg"]));
         Assert.Null(body["job_id"]);
         var cluster = await host.GetClusterAsync(id);
         Assert.Null(cluster["task_status"]);

@@ -278,6 +278,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
         $started = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force
         $started.GetType().FullName | Should -Be $OutputType
         $started.ClusterId | Should -Be $c.ClusterId
+        if ($Answer -eq 'Status200') { $started.TaskStatus | Should -Be 'CLUSTER_SHRINKING' }
         $done = $started | Wait-DwsJob -PollIntervalSec 1
         $done.GetType().FullName | Should -Be $OutputType
         $done.Status | Should -Be 'SUCCESS'
@@ -338,19 +339,20 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
 
     It 'reports a scale-in the service refuses inside a 200 as an error, and -Wait reports no success' {
         & $scaleOut
-        Invoke-FailNext -Kind 'shrink-answer' -Code 'DWS.5186' -Detail 'The cluster is being backed up; scale in later.'
+        Invoke-FailNext -Kind 'shrink-answer' -Code 'DWS.0016' -Detail 'The cluster is being backed up; scale in later.'
         $out = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -Wait -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn -WarningAction SilentlyContinue
         $out | Should -BeNullOrEmpty
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'DwsOperationFailed,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
-        $err[0].Exception.ErrorCode | Should -Be 'DWS.5186'
+        $err[0].Exception.ErrorCode | Should -Be 'DWS.0016'
         $err[0].Exception.Message | Should -Match 'being backed up'
+        $err[0].ErrorDetails.RecommendedAction | Should -Match 'refused'
         $err[0].TargetObject | Should -Be $c.ClusterId
         $warn.Count | Should -Be 0
         (Get-DwsCluster -ClusterId $c.ClusterId).NumberOfNode | Should -Be 6
 
-        Invoke-FailNext -Kind 'shrink-answer' -Code 'DWS.5186' -Detail 'The cluster is being backed up; scale in later.'
+        Invoke-FailNext -Kind 'shrink-answer' -Code 'DWS.0016' -Detail 'The cluster is being backed up; scale in later.'
         $piped = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -ErrorVariable err2 -ErrorAction SilentlyContinue | Wait-DwsJob -PollIntervalSec 1
         $piped | Should -BeNullOrEmpty
         $err2[0].FullyQualifiedErrorId | Should -Be 'DwsOperationFailed,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'

@@ -271,7 +271,7 @@ public class ClustersApiHttpTests
     [Fact]
     public async Task Shrink_refused_inside_a_200_is_an_error_with_the_service_code_and_no_warning()
     {
-        _server.Respond(200, """{"error_code":"DWS.5186","error_msg":"The cluster is being backed up; scale in later."}""");
+        _server.Respond(200, """{"error_code":"DWS.0016","error_msg":"The cluster is being backed up; scale in later."}""");
         var log = new List<DwsLogEntry>();
         using var session = new DwsSession(new DwsSessionOptions
         {
@@ -282,8 +282,8 @@ public class ClustersApiHttpTests
             ConfigureHandler = _ => _server,
         });
         var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.ShrinkAsync(Id, new ShrinkClusterRequest { ShrinkNumber = 3 }));
-        Assert.Equal((200, "DWS.5186", "The cluster is being backed up; scale in later."), (ex.StatusCode, ex.ErrorCode, ex.ErrorMessage));
-        Assert.Contains("DWS.5186", ex.Message);
+        Assert.Equal((200, "DWS.0016", "The cluster is being backed up; scale in later."), (ex.StatusCode, ex.ErrorCode, ex.ErrorMessage));
+        Assert.Contains("DWS.0016", ex.Message);
         Assert.Equal(("POST", $"/v1.0/p1/clusters/{Id}/cluster-shrink"), (ex.Method, ex.Path));
         Assert.DoesNotContain(log, e => e.Level == DwsLogLevel.Warning);
         Assert.Single(_server.Requests); // a refusal is an answer: not retried
@@ -292,10 +292,10 @@ public class ClustersApiHttpTests
     [Fact]
     public async Task Other_calls_still_only_warn_about_an_error_code_inside_a_200()
     {
-        _server.Respond(200, """{"error_code":"DWS.5186","error_msg":"odd"}""");
+        _server.Respond(200, """{"error_code":"DWS.0016","error_msg":"odd"}""");
         using var session = Session();
         var result = await session.Clusters.ResizeAsync(Id, new ResizeClusterRequest(3));
-        Assert.Equal("DWS.5186", result.ErrorCode);
+        Assert.Equal("DWS.0016", result.ErrorCode);
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class ResizeDwsClusterCommand : DwsLongRunningCmdlet
             {
                 // What pipes to Wait-DwsJob: the job, or for a scale-in answered without one the task that waits on the cluster.
                 if (result.Job is not null) WriteObject(result.Job);
-                else if (result.ClusterTask is not null) WriteObject(result.ClusterTask);
+                else if (result.ClusterTask is { } started) WriteObject(started.As(Await(ct => DwsSession.Clusters.GetAsync(id, ct))));
                 else WriteObject(Await(ct => DwsSession.Clusters.GetAsync(id, ct)));
                 return;
             }

@@ -84,7 +84,10 @@ async Task WaitForActionAsync(ClusterActionResult action)
         var done = await session.Jobs.WaitAsync(job.JobId, wait, j => Say($"  job {j.JobName}: {j.Status} {j.Progress}"));
         Say($"Job {done.JobId} {done.Status}");
     }
-    var after = await session.Clusters.WaitForStatusAsync(action.ClusterId, wait, c => Say($"  cluster {c.Name}: {c.Status} {c.TaskStatus} {Progress(c)}"));
+    // A scale-in answered without a job (5.2.30's 200) is done once the cluster shows its nodes gone.
+    var after = action.ClusterTask is { } task
+        ? (await session.Clusters.WaitForTaskAsync(task, wait, c => Say($"  cluster {c.Name}: {c.Status} {c.TaskStatus} {Progress(c)}"))).Cluster!
+        : await session.Clusters.WaitForStatusAsync(action.ClusterId, wait, c => Say($"  cluster {c.Name}: {c.Status} {c.TaskStatus} {Progress(c)}"));
     Say($"Cluster {after.Name} is {after.Status} with {after.NumberOfNode} nodes");
 }
 

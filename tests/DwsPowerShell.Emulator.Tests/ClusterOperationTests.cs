@@ -104,6 +104,93 @@ public sealed class ClusterOperationTests
         Assert.Equal("25%", (string?)(await host.GetClusterAsync(id))["action_progress"]!["CLUSTER_SHRINKING"]);
     }
 
+    private static Task<HttpResponseMessage> ShrinkWith(EmulatorHost host, string id, string options) =>
+        host.PostAsync($"/v1.0/{host.Project}/clusters/{id}/cluster-shrink", """{"shrink_number":3,"online":false,"type":"dws",""" + options + "}");
+
+    private static async Task<string> ScaledOutClusterAsync(EmulatorHost host, string name)
+    {
+        var id = await host.CreateClusterAsync(name);
+        await ScaleOut(host, id, 3);
+        host.Clock.Advance(host.Options.Durations.ClusterScaleOut);
+        return id;
+    }
+
+    [Fact]
+    public async Task Shrink_requires_force_backup_and_need_agency_and_backs_up_when_asked()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var id = await ScaledOutClusterAsync(host, "dws-shrink-backup");
+        Assert.Equal(HttpStatusCode.BadRequest, (await ShrinkWith(host, id, "\"need_agency\":false")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ShrinkWith(host, id, "\"force_backup\":false")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ShrinkWith(host, id, "\"force_backup\":\"yes\",\"need_agency\":false")).StatusCode);
+        Assert.Empty(host.State.Snapshots);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ShrinkWith(host, id, "\"force_backup\":true,\"need_agency\":true")).StatusCode);
+        var backup = Assert.Single(host.State.Snapshots.Values);
+        Assert.Equal(id, (string?)backup["ClusterId"]);
+        Assert.StartsWith("dws-shrink-backup-before-scale-in-", (string?)backup["Name"]);
+    }
+
+    [Fact]
+    public async Task Shrink_retry_runs_a_failed_scale_in_again_and_is_refused_without_one()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var id = await ScaledOutClusterAsync(host, "dws-shrink-retry");
+        const string Retry = "\"retry\":true,\"force_backup\":false,\"need_agency\":false";
+        var nothingToRetry = await ShrinkWith(host, id, Retry);
+        Assert.Equal(HttpStatusCode.BadRequest, nothingToRetry.StatusCode);
+        Assert.Contains("no failed scale-in", (string?)(await EmulatorHost.ReadJsonAsync(nothingToRetry))["error_msg"]);
+
+        host.State.FailNext("shrink", new JobFailure("ShrinkTask-fail:DWS.0005", "DWS.0005:injected"));
+        Assert.Equal(HttpStatusCode.Accepted, (await Shrink(host, id, 3)).StatusCode);
+        host.Clock.Advance(host.Options.Durations.ClusterShrink);
+        Assert.Equal("CLUSTER_SHRINK_FAILED", (string?)(await host.GetClusterAsync(id))["task_status"]);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ShrinkWith(host, id, Retry)).StatusCode);
+        host.Clock.Advance(host.Options.Durations.ClusterShrink);
+        var cluster = await host.GetClusterAsync(id);
+        Assert.Null(cluster["task_status"]);
+        Assert.Equal(3, (int)cluster["number_of_node"]!);
+    }
+
+    [Theory]
+    [InlineData(ShrinkAnswer.Status200)]
+    [InlineData(ShrinkAnswer.Job202)]
+    public async Task Shrink_refused_by_the_service_answers_200_with_its_code_and_starts_nothing(ShrinkAnswer mode)
+    {
+        await using var host = await EmulatorHost.StartAsync(o => o.ShrinkAnswer = mode);
+        var id = await ScaledOutClusterAsync(host, "dws-shrink-refused");
+        host.State.FailNext("shrink-answer", new JobFailure("DWS.0016", "The cluster is being backed up; scale in later."));
+        var response = await Shrink(host, id, 3);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await EmulatorHost.ReadJsonAsync(response);
+        Assert.Equal(("DWS.0016", "The cluster is being backed up; scale in later."), ((string?)body["error_code"], (string?)body["error_msg"]));
+        Assert.Null(body["job_id"]);
+        var cluster = await host.GetClusterAsync(id);
+        Assert.Null(cluster["task_status"]);
+        Assert.Equal(6, (int)cluster["number_of_node"]!);
+        Assert.DoesNotContain(host.State.Jobs.Values, j => j.Kind == "shrink");
+        Assert.Equal(mode == ShrinkAnswer.Job202 ? HttpStatusCode.Accepted : HttpStatusCode.OK, (await Shrink(host, id, 3)).StatusCode); // only the next one
+    }
+
+    [Fact]
+    public async Task Scale_out_with_create_node_only_adds_idle_nodes_that_the_idle_node_scale_out_uses()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var id = await host.CreateClusterAsync("dws-idle-nodes");
+        var create = await host.PostAsync($"/v1.0/{host.Project}/clusters/{id}/resize", """{"scale_out":{"count":3},"create_node_only":true}""");
+        Assert.Equal(HttpStatusCode.OK, create.StatusCode);
+        Assert.Equal("CREATING_NODE", (string?)(await host.GetClusterAsync(id))["task_status"]);
+        host.Clock.Advance(host.Options.Durations.ClusterScaleOut);
+        var cluster = await host.GetClusterAsync(id);
+        Assert.Equal(3, (int)cluster["number_of_node"]!);
+        Assert.Empty(await ShrinkNumbers(host, id)); // idle nodes are not a scale-out to undo
+        var use = await host.PostAsync($"/v2/{host.Project}/clusters/{id}/resize-with-existed-nodes", """{"scale_out":{"count":3},"expand_with_existed_node":true,"auto_redistribute":false}""");
+        Assert.Equal(HttpStatusCode.OK, use.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await host.PostAsync($"/v1.0/{host.Project}/clusters/{id}/resize", """{"scale_out":{"count":3},"create_node_only":"yes"}""")).StatusCode);
+    }
+
     [Fact]
     public async Task Stop_and_start_answer_job_ids_and_move_the_status()
     {

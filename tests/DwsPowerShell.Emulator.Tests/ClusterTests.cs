@@ -82,11 +82,27 @@ public sealed class ClusterTests : IAsyncLifetime
     [InlineData("Str0ng!Passw0rd", "password12345", "DWS.5144")]
     [InlineData("\"eu-west-101a\"", "\"az1\"", "DWS.5011")]
     [InlineData("\"db_name\":\"dbadmin\",", "", "DWS.5037")]
+    [InlineData("\"db_port\":8000", "\"db_port\":8000,\"dss_pool_id\":\" \"", "DWS.5065")]
+    [InlineData("\"db_port\":8000", "\"db_port\":8000,\"dss_pool_id\":7", "DWS.5065")]
+    [InlineData("\"db_port\":8000", "\"db_port\":8000,\"crypt_algorithm\":\"generalCipher\"", "DWS.5037")]
+    [InlineData("\"db_port\":8000", "\"db_port\":8000,\"master_key_id\":\"k1\",\"crypt_algorithm\":\"AES256\"", "DWS.5038")]
     public async Task Invalid_parameters_are_400_with_the_reference_code(string from, string to, string code)
     {
         var response = await _host.PostAsync($"/v2/{_host.Project}/clusters", EmulatorHost.CreateV2Body("dws-bad").Replace(from, to));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, (string?)(await EmulatorHost.ReadJsonAsync(response))["error_code"]);
+    }
+
+    [Fact]
+    public async Task Create_with_a_master_key_and_crypt_algorithm_makes_an_encrypted_cluster_on_its_storage_pool()
+    {
+        var body = EmulatorHost.CreateV2Body("dws-kms").Replace("\"db_port\":8000",
+            "\"db_port\":8000,\"dss_pool_id\":\"pool-1\",\"master_key_id\":\"k1\",\"master_key_name\":\"KMS-test\",\"crypt_algorithm\":\"SMCipher\"");
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync($"/v2/{_host.Project}/clusters", body)).StatusCode);
+        var cluster = Assert.Single(_host.State.Clusters.Values);
+        Assert.Equal("pool-1", cluster.DssPoolId);
+        var info = await EmulatorHost.ReadJsonAsync(await _host.GetAsync($"/v1/{_host.Project}/clusters/{cluster.Id}/encrypt-info"));
+        Assert.Equal(("k1", "KMS-test", "SMCipher"), ((string?)info["master_key_id"], (string?)info["master_key_name"], (string?)info["crypt_algorithm"]));
     }
 
     [Fact]

@@ -60,6 +60,26 @@ public sealed class StateAndLogTests
     }
 
     [Fact]
+    public async Task Request_log_keeps_the_json_body_with_secrets_masked()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        await host.PostAsync($"/v2/{host.Project}/clusters", EmulatorHost.CreateV2Body("dws-log-body"));
+        await host.PostAsync($"/v1.0/{host.Project}/clusters/none/reset-password", """{"new_password":"N3w!Passw0rd-x","nested":[{"client_secret":"s3cr3t"}]}""");
+
+        var log = host.State.Requests;
+        var create = log[0].Body!["cluster"]!;
+        Assert.Equal(("dws-log-body", "dbadmin", "******"), ((string?)create["name"], (string?)create["db_name"], (string?)create["db_password"]));
+        Assert.Equal("******", (string?)log[1].Body!["new_password"]);
+        Assert.Equal("******", (string?)log[1].Body!["nested"]![0]!["client_secret"]);
+
+        var fromRoute = await (await host.Raw.GetAsync("/_emulator/requests")).Content.ReadAsStringAsync();
+        Assert.Equal("******", (string?)JsonNode.Parse(fromRoute)![0]!["body"]!["cluster"]!["db_password"]);
+        Assert.DoesNotContain("Str0ng!Passw0rd", fromRoute);
+        Assert.DoesNotContain("N3w!Passw0rd-x", fromRoute);
+        Assert.DoesNotContain("s3cr3t", fromRoute);
+    }
+
+    [Fact]
     public async Task Control_routes_reset_and_advance_the_clock()
     {
         await using var host = await EmulatorHost.StartAsync();

@@ -14,6 +14,7 @@ public class ResizeChainTests
     [InlineData("Get-DwsClusterFlavor", "Get-DwsClusterResizeOption", "FlavorId")]
     [InlineData("Get-DwsClusterResizeOption", "Resize-DwsCluster", "TargetFlavorId")]
     [InlineData("Resume-DwsClusterRedistribution", "Wait-DwsCluster", "ClusterId")]
+    [InlineData("Resize-DwsCluster", "Wait-DwsCluster", "ClusterId")]
     public void Upstream_output_binds_downstream_by_property_name(string upstream, string downstream, string property) =>
         new PipelineChainTests().Upstream_output_binds_to_a_mandatory_downstream_parameter_by_property_name(upstream, downstream, property);
 }

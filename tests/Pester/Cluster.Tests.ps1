@@ -80,6 +80,58 @@ Describe 'New-DwsCluster' {
         @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
     }
 
+    # Issue 10: New-DwsCluster had no way to send 5.2.3 dss_pool_id or crypt_algorithm.
+    It 'sends -DssPoolId and -CryptAlgorithm, and the cluster is encrypted with that algorithm' {
+        Clear-EmulatorRequest
+        $cluster = New-DwsCluster -Name 'pester-new-kms' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -DssPoolId 'dss-pool-1' `
+            -KmsKeyId 'kms-key-1' -KmsKeyName 'KMS-pester' -CryptAlgorithm SMCipher -Wait -PollIntervalSec 1 -Confirm:$false
+        $body = (Get-EmulatorRequest -Method POST -Target '/v2/*/clusters').body.cluster
+        $body.dss_pool_id | Should -Be 'dss-pool-1'
+        $body.crypt_algorithm | Should -Be 'SMCipher'
+        $body.master_key_id | Should -Be 'kms-key-1'
+        $body.db_password | Should -Be '******' # the log masks secrets
+        $encryption = Get-DwsClusterEncryption -ClusterId $cluster.ClusterId
+        $encryption.CryptAlgorithm | Should -Be 'SMCipher'
+        $encryption.MasterKeyName | Should -Be 'KMS-pester'
+    }
+
+    It 'sends neither dss_pool_id nor crypt_algorithm unless given' {
+        Clear-EmulatorRequest
+        New-DwsCluster -Name 'pester-new-plain' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Confirm:$false | Out-Null
+        $names = (Get-EmulatorRequest -Method POST -Target '/v2/*/clusters').body.cluster.PSObject.Properties.Name
+        $names | Should -Contain 'db_port'
+        $names | Should -Not -Contain 'dss_pool_id'
+        $names | Should -Not -Contain 'crypt_algorithm'
+    }
+
+    It 'refuses -CryptAlgorithm without -KmsKeyId before sending anything' {
+        Clear-EmulatorRequest
+        { New-DwsCluster -Name 'pester-new-nokey' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -CryptAlgorithm generalCipher -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand' -ExpectedMessage '*KmsKeyId*'
+        @(Get-EmulatorRequest -Method POST).Count | Should -Be 0
+        { New-DwsCluster -Name 'pester-new-badalg' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -KmsKeyId k -CryptAlgorithm AES -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand'
+    }
+
+    It 'refuses -DssPoolId with -ApiVersion v1.0' {
+        { New-DwsCluster -ApiVersion v1.0 -Name 'pester-new-v1dss' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+                -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -SecurityGroupId 'sg' -DssPoolId 'p' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DwsInvalidArgument,DwsPowerShell.Commands.Cluster.NewDwsClusterCommand' -ExpectedMessage '*-DssPoolId*'
+    }
+
+    It 'passes -DssPoolId and -CryptAlgorithm to the creation pre-check' {
+        Clear-EmulatorRequest
+        Test-DwsClusterCreation -Name 'pester-check-dss' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone $zone -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -DssPoolId 'dss-pool-2' -KmsKeyId 'k2' -CryptAlgorithm generalCipher | Should -BeTrue
+        $body = (Get-EmulatorRequest -Method POST -Target '/v2/*/cluster-precheck').body.cluster
+        $body.dss_pool_id | Should -Be 'dss-pool-2'
+        $body.crypt_algorithm | Should -Be 'generalCipher'
+    }
+
     It 'reports a duplicate name as a conflict' {
         Assert-DwsErrorRecord -ErrorId DwsResourceConflict -Category ResourceExists -TargetObject 'pester-new-wait' {
             New-DwsCluster -Name 'pester-new-wait' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
@@ -267,6 +319,7 @@ Describe 'Resize-DwsCluster and Get-DwsClusterResizeOption' {
         $growing = Get-DwsCluster -Name 'pester-resize' | Resize-DwsCluster -AddNodeCount 3 -Confirm:$false
         $growing.GetType().FullName | Should -Be $clusterType
         $growing.TaskStatus | Should -Be 'GROWING'
+        (Get-EmulatorRequest -Method POST -Target "*/clusters/$($c.ClusterId)/resize").body.PSObject.Properties.Name | Should -Not -Contain 'create_node_only'
         ($growing | Wait-DwsCluster -PollIntervalSec 1).NumberOfNode | Should -Be 6
         (Get-DwsClusterResizeOption -ClusterId $c.ClusterId).ShrinkNumbers | Should -Be @(3)
     }

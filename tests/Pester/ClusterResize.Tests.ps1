@@ -76,6 +76,22 @@ Describe 'Resize-DwsCluster -UseIdleNode and the redistribution cmdlets' {
         Add-DwsIdleNode -ClusterId $c.ClusterId
     }
 
+    # Issue 10: no cmdlet sent create_node_only, so the idle nodes -UseIdleNode needs could not be made.
+    It 'makes idle nodes with -CreateNodeOnly, sending create_node_only' {
+        $other = New-TestCluster -Name 'pester-rs-create-idle'
+        Clear-EmulatorRequest
+        $creating = Resize-DwsCluster -ClusterId $other.ClusterId -AddNodeCount 3 -CreateNodeOnly -Confirm:$false
+        $creating.GetType().FullName | Should -Be $clusterType
+        $creating.TaskStatus | Should -Be 'CREATING_NODE'
+        $post = Get-EmulatorRequest -Method POST -Target "/v1.0/*/clusters/$($other.ClusterId)/resize"
+        $post.body.create_node_only | Should -BeTrue
+        $post.body.scale_out.count | Should -Be 3
+        $ready = $creating | Wait-DwsCluster -PollIntervalSec 1
+        $ready.NumberOfNode | Should -Be 3
+        Test-DwsClusterResize -ClusterId $other.ClusterId -AddNodeCount 3 -UseIdleNode | Should -BeTrue
+        (Resize-DwsCluster -ClusterId $other.ClusterId -AddNodeCount 3 -UseIdleNode -Wait -PollIntervalSec 1 -Confirm:$false).NumberOfNode | Should -Be 6
+    }
+
     It 'changes nothing with -WhatIf' {
         Clear-EmulatorRequest
         Resize-DwsCluster -ClusterId $c.ClusterId -AddNodeCount 3 -UseIdleNode -WhatIf | Should -BeNullOrEmpty
@@ -237,5 +253,120 @@ Describe 'Get-DwsClusterFlavor, Get-DwsClusterResizeOption -Flavor and Resize-Dw
         $null = Get-DwsClusterFlavor -ClusterId $missingId -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-DwsErrorRecord -ErrorRecord $err -Cmdlet Get-DwsClusterFlavor -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $missingId
         Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-flavor' { Get-DwsClusterResizeOption -FlavorId 'no-such-flavor' }
+    }
+}
+
+# Issue 10: 5.2.30 has two documented answers (202 with a job, seed 000; 200 with DWS.0000, the English page), chosen
+# by the emulator's --shrink-answer. The README's `Resize-DwsCluster ... -RemoveNodeCount 3 -Force | Wait-DwsJob` must
+# end when the scale-in is done with either; a 200 with another error_code is a refusal, not a success.
+Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' -ForEach @(
+    @{ Answer = 'Job202'; OutputType = 'DwsPowerShell.Client.Models.DwsJob' }
+    @{ Answer = 'Status200'; OutputType = 'DwsPowerShell.Client.Models.Clusters.ClusterTask' }
+) {
+    BeforeAll {
+        $script:shrinkEmu = Start-DwsEmulator -TimeScale 600 -ExtraArguments @('--shrink-answer', $Answer)
+        Connect-DwsEmulator $script:shrinkEmu | Out-Null
+        function Get-ShrinkRequest {
+            @(Invoke-RestMethod -Uri "$($script:shrinkEmu.Url)/_emulator/requests") | ForEach-Object { $_ } |
+                Where-Object { $_.method -eq 'POST' -and $_.rawTarget -like '*/cluster-shrink' }
+        }
+        function Invoke-FailNext([string] $Kind, [string] $Code, [string] $Detail) {
+            $body = @{ kind = $Kind; failed_code = $Code; failed_detail = $Detail } | ConvertTo-Json
+            Invoke-RestMethod -Method Post -Uri "$($script:shrinkEmu.Url)/_emulator/jobs/fail-next" -ContentType 'application/json' -Body $body | Out-Null
+        }
+        $script:c = New-TestCluster -Name "pester-shrink-$($Answer.ToLowerInvariant())"
+        $script:scaleOut = { Resize-DwsCluster -ClusterId $c.ClusterId -AddNodeCount 3 -Wait -PollIntervalSec 1 -Confirm:$false | Out-Null }
+    }
+
+    AfterAll {
+        Stop-DwsEmulator $script:shrinkEmu
+        Connect-DwsEmulator $script:emu | Out-Null
+    }
+
+    It 'pipes to Wait-DwsJob, which ends when the nodes are gone' {
+        & $scaleOut
+        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        $started = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force
+        $started.GetType().FullName | Should -Be $OutputType
+        $started.ClusterId | Should -Be $c.ClusterId
+        if ($Answer -eq 'Status200') { $started.TaskStatus | Should -Be 'CLUSTER_SHRINKING' }
+        $done = $started | Wait-DwsJob -PollIntervalSec 1
+        $done.GetType().FullName | Should -Be $OutputType
+        $done.Status | Should -Be 'SUCCESS'
+        $done.ClusterId | Should -Be $c.ClusterId
+        $now = Get-DwsCluster -ClusterId $c.ClusterId
+        $now.NumberOfNode | Should -Be 3
+        $now.TaskStatus | Should -BeNullOrEmpty
+        $jobReads = @(Invoke-RestMethod -Uri "$($script:shrinkEmu.Url)/_emulator/requests") | ForEach-Object { $_ } | Where-Object rawTarget -like '*/job/*'
+        if ($Answer -eq 'Status200') { @($jobReads).Count | Should -Be 0 } else { @($jobReads).Count | Should -BeGreaterThan 0 }
+    }
+
+    It 'runs the README line: Resize-DwsCluster -RemoveNodeCount 3 -Force | Wait-DwsJob' {
+        & $scaleOut
+        $finished = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err
+        $err.Count | Should -Be 0
+        $finished.Status | Should -Be 'SUCCESS'
+        (Get-DwsCluster -ClusterId $c.ClusterId).NumberOfNode | Should -Be 3
+    }
+
+    It 'sends force_backup and need_agency false and no retry unless asked' {
+        & $scaleOut
+        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -Wait -PollIntervalSec 1 | Out-Null
+        $body = (Get-ShrinkRequest).body
+        $body.force_backup | Should -BeFalse
+        $body.need_agency | Should -BeFalse
+        $body.PSObject.Properties.Name | Should -Not -Contain 'retry'
+        $body.type | Should -Be 'dws'
+    }
+
+    It 'sends -ForceBackup and -NeedAgency, and the emulator backs the cluster up first' {
+        & $scaleOut
+        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        $cluster = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Online -ForceBackup -UseAgency -Force -Wait -PollIntervalSec 1
+        $cluster.NumberOfNode | Should -Be 3
+        $body = (Get-ShrinkRequest).body
+        $body.force_backup | Should -BeTrue
+        $body.need_agency | Should -BeTrue
+        $body.online | Should -BeTrue
+        @(Get-DwsSnapshot | Where-Object { $_.ClusterId -eq $c.ClusterId -and $_.Name -like '*-before-scale-in-*' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'retries a failed scale-in with -Retry' {
+        & $scaleOut
+        Invoke-FailNext -Kind shrink -Code 'ShrinkTask-fail:DWS.0005' -Detail 'DWS.0005:injected by the test'
+        $failed = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
+        $failed | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeIn @('DwsJobFailed,DwsPowerShell.Commands.Job.WaitDwsJobCommand', 'DwsResourceFailed,DwsPowerShell.Commands.Job.WaitDwsJobCommand')
+        Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1 -ErrorAction SilentlyContinue | Out-Null
+        (Get-DwsCluster -ClusterId $c.ClusterId).TaskStatus | Should -Be 'CLUSTER_SHRINK_FAILED'
+
+        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        $done = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Retry -Force | Wait-DwsJob -PollIntervalSec 1
+        $done.Status | Should -Be 'SUCCESS'
+        (Get-ShrinkRequest).body.retry | Should -BeTrue
+        (Get-DwsCluster -ClusterId $c.ClusterId).NumberOfNode | Should -Be 3
+    }
+
+    It 'reports a scale-in the service refuses inside a 200 as an error, and -Wait reports no success' {
+        & $scaleOut
+        Invoke-FailNext -Kind 'shrink-answer' -Code 'DWS.0016' -Detail 'The cluster is being backed up; scale in later.'
+        $out = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -Wait -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn -WarningAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsOperationFailed,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $err[0].Exception.ErrorCode | Should -Be 'DWS.0016'
+        $err[0].Exception.Message | Should -Match 'being backed up'
+        $err[0].ErrorDetails.RecommendedAction | Should -Match 'refused'
+        $err[0].TargetObject | Should -Be $c.ClusterId
+        $warn.Count | Should -Be 0
+        (Get-DwsCluster -ClusterId $c.ClusterId).NumberOfNode | Should -Be 6
+
+        Invoke-FailNext -Kind 'shrink-answer' -Code 'DWS.0016' -Detail 'The cluster is being backed up; scale in later.'
+        $piped = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -ErrorVariable err2 -ErrorAction SilentlyContinue | Wait-DwsJob -PollIntervalSec 1
+        $piped | Should -BeNullOrEmpty
+        $err2[0].FullyQualifiedErrorId | Should -Be 'DwsOperationFailed,DwsPowerShell.Commands.Cluster.ResizeDwsClusterCommand'
+        Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -Wait -PollIntervalSec 1 | Out-Null
     }
 }

@@ -10,6 +10,13 @@ BeforeAll {
             -AvailabilityZone "$($script:emu.Credential.Region)a" -VpcId 'vpc-pester' -SubnetId 'subnet-pester' -Wait -PollIntervalSec 1
     }
     $script:cluster = $script:clusters[0]
+
+    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
+    function Get-EmulatorRequest {
+        param([string] $Method = '*', [string] $Target = '*')
+        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
+            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
+    }
 }
 
 AfterAll {
@@ -67,5 +74,49 @@ Describe 'Wait-DwsJob' {
 
     It 'reports an unknown job ID as DwsResourceNotFound' {
         Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'no-such-job' { Wait-DwsJob -JobId 'no-such-job' -PollIntervalSec 1 }
+    }
+}
+
+# Issue 10: Wait-DwsJob took any piped object's text as a job ID (GET .../job/<cluster name and status>, a 404).
+Describe 'Wait-DwsJob input' {
+    It 'refuses a piped cluster with an error naming -JobId, and sends nothing for it' {
+        Clear-EmulatorRequest
+        $out = Get-DwsCluster -ClusterId $cluster.ClusterId | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidArgument,DwsPowerShell.Commands.Job.WaitDwsJobCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].Exception.ParamName | Should -Be 'JobId'
+        $err[0].Exception.Message | Should -Match '-JobId'
+        $err[0].Exception.Message | Should -Match 'pipe the DwsJob objects'
+        $err[0].TargetObject.ClusterId | Should -Be $cluster.ClusterId
+        @(Get-EmulatorRequest -Target '*/job/*').Count | Should -Be 0
+    }
+
+    It 'refuses a cluster given as -JobId, naming the parameter' {
+        { Wait-DwsJob -JobId $cluster -PollIntervalSec 1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,DwsPowerShell.Commands.Job.WaitDwsJobCommand' -ExpectedMessage "*parameter 'JobId'*Wait-DwsJob waits for jobs*"
+    }
+
+    It 'waits for the jobs among other input and reports the rest' {
+        $job = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force
+        $done = $cluster, $job | Wait-DwsJob -PollIntervalSec 1 -ErrorVariable err -ErrorAction SilentlyContinue
+        $done.JobId | Should -Be $job.JobId
+        $done.Status | Should -Be 'SUCCESS'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsInvalidArgument,DwsPowerShell.Commands.Job.WaitDwsJobCommand'
+        Start-DwsCluster -ClusterId $cluster.ClusterId -Wait -PollIntervalSec 1 | Out-Null
+    }
+
+    It 'takes job ID strings, objects with a JobId property and a job given as -JobId' {
+        $job = Stop-DwsCluster -ClusterId $cluster.ClusterId -Force
+        ($job.JobId | Wait-DwsJob -PollIntervalSec 1).Status | Should -Be 'SUCCESS'
+        $custom = [pscustomobject]@{ JobId = $job.JobId; ClusterId = $cluster.ClusterId }
+        $fromCustom = $custom | Wait-DwsJob -PollIntervalSec 1
+        $fromCustom.JobId | Should -Be $job.JobId
+        $fromCustom.ClusterId | Should -Be $cluster.ClusterId
+        (Wait-DwsJob -JobId $job -PollIntervalSec 1).JobId | Should -Be $job.JobId
+        (Wait-DwsJob $job.JobId -PollIntervalSec 1).Status | Should -Be 'SUCCESS'
+        Start-DwsCluster -ClusterId $cluster.ClusterId -Wait -PollIntervalSec 1 | Out-Null
     }
 }

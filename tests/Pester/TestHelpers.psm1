@@ -60,15 +60,11 @@ function Connect-DwsEmulator {
         -SecretKey (ConvertTo-SecureString $SecretKey -AsPlainText -Force) -PassThru
 }
 
-# Idle nodes come from a v1.0 scale-out with create_node_only (API reference 5.2.27), which no cmdlet sends: post it
-# through the session's transport, then wait until the cluster is available again.
+# Idle nodes come from a v1.0 scale-out with create_node_only (API reference 5.2.27): Resize-DwsCluster -CreateNodeOnly,
+# then a wait until the cluster is available again.
 function Add-DwsIdleNode {
     param([Parameter(Mandatory)] [string] $ClusterId, [int] $Count = 3)
-    $session = (Get-DwsSession).GetClient()
-    $null = $session.Transport.SendAsync(
-        [DwsPowerShell.Client.Transport.DwsRequest]::Post("/v1.0/{project_id}/clusters/$ClusterId/resize").WithBody(
-            [DwsPowerShell.Client.Models.Clusters.ResizeClusterRequest]::new($Count, $null, $true)), [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
-    Wait-DwsCluster -ClusterId $ClusterId -PollIntervalSec 1 | Out-Null
+    Resize-DwsCluster -ClusterId $ClusterId -AddNodeCount $Count -CreateNodeOnly -Confirm:$false | Wait-DwsCluster -PollIntervalSec 1 | Out-Null
 }
 
 <#

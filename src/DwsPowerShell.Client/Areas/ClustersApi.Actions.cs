@@ -90,20 +90,33 @@ public sealed partial class ClustersApi
 
     /// <summary>
     /// 5.2.30 Scaling In a Cluster. The English reference answers 200 {"error_code":"DWS.0000"} (progress in
-    /// task_status); seed 000 answers 202 {"job_id"} (a job). Both are accepted (quirks.md 11).
+    /// task_status: the result's <see cref="ClusterActionResult.ClusterTask"/>); seed 000 answers 202 {"job_id"}
+    /// (a job). Both are accepted (quirks.md 11). A 200 whose error_code is anything else is the service
+    /// refusing the scale-in: a <see cref="DwsApiException"/> with its code and message, not a success.
     /// </summary>
-    public async Task<ClusterActionResult> ShrinkAsync(string clusterId, ShrinkClusterRequest request, CancellationToken cancellationToken = default) =>
-        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink").Path("cluster_id", clusterId)
-            .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId);
+    public async Task<ClusterActionResult> ShrinkAsync(string clusterId, ShrinkClusterRequest request, CancellationToken cancellationToken = default)
+    {
+        var answer = await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink").Path("cluster_id", clusterId)
+            .WithBody(Checked(request)).WithErrorCode(), cancellationToken).ConfigureAwait(false);
+        return ActionResult(answer, clusterId, new ClusterTask(clusterId, ClusterTask.ScaleIn));
+    }
+
+    /// <summary>Scale-in as <see cref="ScaleInAsync(string, ShrinkClusterRequest, CancellationToken)"/>, with force_backup and need_agency false.</summary>
+    public Task<ClusterActionResult> ScaleInAsync(string clusterId, int removeNodeCount, bool online = false, CancellationToken cancellationToken = default) =>
+        ScaleInAsync(clusterId, new ShrinkClusterRequest { ShrinkNumber = removeNodeCount, Online = online, Type = null }, cancellationToken);
 
     /// <summary>
-    /// Scale-in as a cmdlet asks for it: checks <paramref name="removeNodeCount"/> against the cluster's
-    /// shrink numbers (5.2.46) before sending, so a value the service would refuse fails with the allowed
-    /// values named; derives the request type (dws, stream, hybrid) from the cluster's flavor_detail.type
-    /// (5.2.13); then sends 5.2.30.
+    /// Scale-in as a cmdlet asks for it: checks <see cref="ShrinkClusterRequest.ShrinkNumber"/> against the
+    /// cluster's shrink numbers (5.2.46) before sending, so a value the service would refuse fails with the
+    /// allowed values named; when <see cref="ShrinkClusterRequest.Type"/> is null, takes the request type (dws,
+    /// stream, hybrid) from the cluster's flavor_detail.type (5.2.13); then sends 5.2.30. Without a job in the
+    /// answer, the result's <see cref="ClusterActionResult.ClusterTask"/> knows the node count the cluster
+    /// will have, so that waiting on it ends only once the nodes are gone.
     /// </summary>
-    public async Task<ClusterActionResult> ScaleInAsync(string clusterId, int removeNodeCount, bool online = false, CancellationToken cancellationToken = default)
+    public async Task<ClusterActionResult> ScaleInAsync(string clusterId, ShrinkClusterRequest request, CancellationToken cancellationToken = default)
     {
+        if (request is null) throw new ArgumentNullException(nameof(request), "request is required.");
+        var removeNodeCount = request.ShrinkNumber;
         var allowed = await ListShrinkNumbersAsync(clusterId, cancellationToken).ConfigureAwait(false);
         if (!allowed.Contains(removeNodeCount))
         {
@@ -112,14 +125,16 @@ public sealed partial class ClustersApi
                 $"RemoveNodeCount {removeNodeCount} is not offered for cluster {clusterId}: a scale-in removes whole rings in reverse order of the scale-outs. Allowed values: {choices}.");
         }
         var cluster = await GetAsync(clusterId, cancellationToken).ConfigureAwait(false);
-        var type = cluster.FlavorDetail?.Type;
-        var request = new ShrinkClusterRequest
+        if (request.Type is null)
         {
-            ShrinkNumber = removeNodeCount,
-            Online = online,
-            Type = string.IsNullOrWhiteSpace(type) ? ShrinkClusterRequest.TypeDws : type!.Trim().ToLowerInvariant(),
-        };
-        return await ShrinkAsync(clusterId, request, cancellationToken).ConfigureAwait(false);
+            var type = cluster.FlavorDetail?.Type;
+            request.Type = string.IsNullOrWhiteSpace(type) ? ShrinkClusterRequest.TypeDws : type!.Trim().ToLowerInvariant();
+        }
+        var result = await ShrinkAsync(clusterId, request, cancellationToken).ConfigureAwait(false);
+        return result.HasJob
+            ? result
+            : new ClusterActionResult(clusterId, null, result.ErrorCode, result.ErrorMessage,
+                new ClusterTask(clusterId, ClusterTask.ScaleIn, cluster.NumberOfNode - removeNodeCount));
     }
 
     private static T Checked<T>(T? request) where T : class, IValidatedRequest
@@ -171,8 +186,8 @@ public sealed partial class ClustersApi
     private static DwsJob? ToJob(ClusterJobResponse? answer, string clusterId) =>
         string.IsNullOrWhiteSpace(answer?.JobId) ? null : new DwsJob { JobId = answer!.JobId!, ClusterId = clusterId };
 
-    private static ClusterActionResult ActionResult(ClusterJobResponse? answer, string clusterId) =>
-        new(clusterId, ToJob(answer, clusterId), answer?.ErrorCode, answer?.ErrorMessage);
+    private static ClusterActionResult ActionResult(ClusterJobResponse? answer, string clusterId, ClusterTask? withoutJob = null) =>
+        new(clusterId, ToJob(answer, clusterId), answer?.ErrorCode, answer?.ErrorMessage, withoutJob);
 
     /// <summary>Sends a cluster action whose answer must carry a job ID (quirks.md 2.2) and returns the job; an answer without one is unusable.</summary>
     private async Task<DwsJob> SendForJobAsync(DwsRequest request, string clusterId, string action, CancellationToken cancellationToken)

@@ -37,6 +37,22 @@ public sealed partial class ClustersApi
         WaitUntilReadyAsync(ct => GetAsync(clusterId, ct)!, "cluster " + clusterId, clusterId, options, onUpdate, cancellationToken);
 
     /// <summary>
+    /// Waits for work the service answered without a job (<see cref="ClusterTask"/>, e.g. a 5.2.30 scale-in
+    /// answered 200): polls 5.2.13 until <see cref="ClusterTask.IsDoneBy"/> (AVAILABLE, no task, and the node
+    /// count the task expects), and returns the task with status SUCCESS and the cluster as last read. A failure
+    /// state (CLUSTER_SHRINK_FAILED...) throws <see cref="DwsResourceFailedException"/>; running out of time throws
+    /// <see cref="DwsWaitTimeoutException"/>. <paramref name="onUpdate"/> sees every poll's answer.
+    /// </summary>
+    public async Task<ClusterTask> WaitForTaskAsync(ClusterTask task, DwsWaitOptions? options = null, Action<Cluster>? onUpdate = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (task is null) throw new ArgumentNullException(nameof(task));
+        var cluster = await WaitUntilReadyAsync(ct => GetAsync(task.ClusterId, ct)!, $"the {task.Operation} of cluster {task.ClusterId}", task.ClusterId,
+            options, onUpdate, cancellationToken, task.IsDoneBy).ConfigureAwait(false);
+        return task.As(cluster);
+    }
+
+    /// <summary>
     /// After a create (which returns no cluster ID: quirks.md 2.3): polls the list until a cluster named
     /// <paramref name="name"/> appears, then polls that cluster as <see cref="WaitForStatusAsync"/> does.
     /// One timeout covers both phases.
@@ -79,8 +95,9 @@ public sealed partial class ClustersApi
     }
 
     private static async Task<Cluster> WaitUntilReadyAsync(Func<CancellationToken, Task<Cluster?>> read, string what, string notYetSeen,
-        DwsWaitOptions? options, Action<Cluster>? onUpdate, CancellationToken cancellationToken)
+        DwsWaitOptions? options, Action<Cluster>? onUpdate, CancellationToken cancellationToken, Func<Cluster, bool>? done = null)
     {
+        done ??= ClusterStatus.IsReady;
         Cluster? last = null;
         await DwsWaiter.PollAsync(async ct =>
         {
@@ -89,7 +106,7 @@ public sealed partial class ClustersApi
             last = cluster;
             onUpdate?.Invoke(cluster);
             if (ClusterStatus.IsFailed(cluster)) throw Failure(cluster);
-            return ClusterStatus.IsReady(cluster);
+            return done(cluster);
         }, options ?? new DwsWaitOptions(), () => new[] { Describe(last, notYetSeen) }, what, cancellationToken).ConfigureAwait(false);
         return last!;
     }

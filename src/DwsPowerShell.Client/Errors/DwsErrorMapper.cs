@@ -60,14 +60,25 @@ public static class DwsErrorMapper
     /// A 2xx cluster answer whose error_code is not a success value (quirks.md 1.2): a warning, not a failure.
     /// <paramref name="successCodes"/> are the codes the operation documents as success besides DWS.0000 and null.
     /// </summary>
-    public static string? SuccessBodyWarning(DwsResponse response, IReadOnlyCollection<string>? successCodes = null)
+    public static string? SuccessBodyWarning(DwsResponse response, IReadOnlyCollection<string>? successCodes = null) =>
+        FailureInSuccessBody(response, successCodes) is { } failure ? $"The service answered {response.StatusCode} but reported {failure.Code}: {failure.Message}" : null;
+
+    /// <summary>
+    /// A 2xx whose error_code is not a success value, for calls that report a refusal that way (5.2.30 scale-in,
+    /// <see cref="DwsRequest.WithErrorCode"/>): the service's code and message as a failure; null when it reports success.
+    /// </summary>
+    public static DwsApiException? FromErrorCode(DwsResponse response, string method, string path, IReadOnlyCollection<string>? successCodes = null) =>
+        FailureInSuccessBody(response, successCodes) is { } failure
+            ? Create(response.StatusCode, failure.Code, failure.Message ?? $"The service refused the request with error_code {failure.Code}.", response.RequestId, method, path, null)
+            : null;
+
+    private static (string Code, string? Message)? FailureInSuccessBody(DwsResponse response, IReadOnlyCollection<string>? successCodes)
     {
         if (!response.BodyContains("\"error_code\"")) return null;
-        var body = response.Body;
-        var (code, message) = ParseBody(body);
+        var (code, message) = ParseBody(response.Body);
         if (code is null || code == "DWS.0000" || code == "0") return null;
         if (successCodes is not null && successCodes.Contains(code, StringComparer.OrdinalIgnoreCase)) return null;
-        return $"The service answered {response.StatusCode} but reported {code}: {message}";
+        return (code, message);
     }
 
     /// <summary>

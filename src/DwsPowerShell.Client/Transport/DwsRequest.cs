@@ -51,9 +51,15 @@ public sealed class DwsRequest
 
     /// <summary>
     /// <c>error_code</c> values this operation documents as success besides DWS.0000 and null (5.2.54 answers
-    /// DWS.0138: quirks.md 1.2); any other code on a 2xx is reported as a warning.
+    /// DWS.0138: quirks.md 1.2); any other code on a 2xx is reported as a warning, or as a failure with <see cref="WithErrorCode"/>.
     /// </summary>
     public IReadOnlyCollection<string> SuccessCodes { get; private set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Calls whose refusal comes back inside a 2xx as an <c>error_code</c> other than DWS.0000 (5.2.30 scale-in):
+    /// only requests marked with <see cref="WithErrorCode"/> treat that as a failure; others log it as a warning.
+    /// </summary>
+    public bool ChecksErrorCode { get; private set; }
 
     /// <summary>Sent to the IAM endpoint rather than the DWS one.</summary>
     public bool ToIam { get; private set; }
@@ -88,6 +94,13 @@ public sealed class DwsRequest
     public DwsRequest WithSuccessCode(string code)
     {
         SuccessCodes = SuccessCodes.Concat(new[] { code }).ToArray();
+        return this;
+    }
+
+    /// <summary>Treats an <c>error_code</c> other than a success value on a 2xx as a failure (see <see cref="ChecksErrorCode"/>).</summary>
+    public DwsRequest WithErrorCode()
+    {
+        ChecksErrorCode = true;
         return this;
     }
 

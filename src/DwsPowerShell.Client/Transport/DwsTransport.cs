@@ -92,6 +92,11 @@ public sealed class DwsTransport : IDisposable
             inBody.Attempts = state.Attempts;
             throw inBody;
         }
+        if (request.ChecksErrorCode && DwsErrorMapper.FromErrorCode(attempt.Response, request.Method, path, request.SuccessCodes) is { } refused)
+        {
+            refused.Attempts = state.Attempts;
+            throw refused;
+        }
         if (DwsErrorMapper.SuccessBodyWarning(attempt.Response, request.SuccessCodes) is { } warning)
         {
             Log(DwsLogLevel.Warning, $"{request.Method} {path}: {warning}");

@@ -7,7 +7,8 @@ namespace DwsPowerShell.Emulator.Core;
 /// <summary>
 /// /_emulator/ control routes: no auth, loopback callers only.
 /// GET requests · DELETE requests · POST reset · GET clock · POST clock/advance {"seconds":n} ·
-/// GET faults · PUT faults [FaultRule...] · POST jobs/fail-next {"kind","failed_code","failed_detail"}.
+/// GET faults · PUT faults [FaultRule...] · POST jobs/fail-next {"kind","failed_code","failed_detail"} (kind: the work that
+/// fails, such as shrink; "shrink-answer" makes the next scale-in answer 200 with that code instead of starting).
 /// </summary>
 internal static class ControlRoutes
 {

@@ -49,6 +49,8 @@ public sealed class ClusterRecord
     public int NumberOfCn { get; set; } = 3;
     public string SubscriptionId { get; set; } = "";
     public List<ClusterTag> Tags { get; set; } = [];
+    /// <summary>5.2.3 dss_pool_id, when the cluster was created on a dedicated storage pool.</summary>
+    public string? DssPoolId { get; set; }
     /// <summary>Ids of the data nodes; Count is number_of_node.</summary>
     public List<string> NodeIds { get; set; } = [];
     public List<string> IdleNodeIds { get; set; } = [];
@@ -125,7 +127,10 @@ public sealed class JobRecord
     public JobFailure? Failure { get; set; }
 }
 
-/// <summary>One request as the emulator saw it (no header values, no bodies: nothing secret).</summary>
+/// <summary>
+/// One request as the emulator saw it: no header values, and the JSON body as the handler read it with every
+/// secret masked (<see cref="RequestLogMiddleware.Redacted"/>), so tests can check what was sent but nothing secret is kept.
+/// </summary>
 public sealed record RequestLogEntry(
     string RequestId,
     DateTimeOffset Time,
@@ -135,7 +140,8 @@ public sealed record RequestLogEntry(
     string? Fault,
     bool FaultAfterHandler,
     bool HandlerRan,
-    bool Mutation);
+    bool Mutation,
+    JsonObject? Body = null);
 
 /// <summary>What the state file holds.</summary>
 public sealed class StateDocument

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DwsPowerShell.Emulator.Core;
@@ -14,6 +15,9 @@ internal sealed class RequestContext
 
     /// <summary>The connection is being dropped on purpose (a ConnectionReset fault).</summary>
     public bool Aborting { get; set; }
+
+    /// <summary>The JSON body the handler read, secrets masked (for the request log).</summary>
+    public JsonObject? Body { get; set; }
 
     /// <summary>Writes this request's log entry now (once); set by the request log.</summary>
     public Action? FlushLog { get; set; }

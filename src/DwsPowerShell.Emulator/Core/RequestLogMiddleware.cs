@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace DwsPowerShell.Emulator.Core;
 
 /// <summary>Outermost: gives every response an X-Request-Id and records every API request.</summary>
@@ -44,6 +46,36 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, EmulatorState s
         var mutation = rc.HandlerRan && unsafeMethod && (rc.HandlerStatus ?? http.Response.StatusCode) is >= 200 and < 300;
         var status = rc.Aborting || http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode;
         state.Record(new RequestLogEntry(rc.RequestId, state.Clock.UtcNow, method, RequestContext.RawTarget(http),
-            status, rc.Fault?.Kind.ToString(), rc.Fault?.AfterHandler ?? false, rc.HandlerRan, mutation));
+            status, rc.Fault?.Kind.ToString(), rc.Fault?.AfterHandler ?? false, rc.HandlerRan, mutation, rc.Body));
     }
+
+    private const string Mask = "******";
+
+    /// <summary>
+    /// A copy of <paramref name="body"/> for the log, with the value of every key that names a secret (password, pwd,
+    /// secret, token: 5.2.3 db_password, 5.2.1 user_pwd, 5.2.28 new_password, 5.15.14 client_secret...) masked.
+    /// </summary>
+    public static JsonObject Redacted(JsonObject body) => (JsonObject)Redact(body.DeepClone())!;
+
+    private static JsonNode? Redact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o.ToList())
+                {
+                    if (value is not null && IsSecret(key)) o[key] = Mask;
+                    else Redact(value);
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a) Redact(item);
+                break;
+        }
+        return node;
+    }
+
+    private static bool IsSecret(string key) =>
+        key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Contains("pwd", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("token", StringComparison.OrdinalIgnoreCase);
 }

@@ -40,8 +40,10 @@ public static class Wire
         {
             throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, "Invalid format: the request body is not valid JSON.");
         }
-        return node as JsonObject
+        var body = node as JsonObject
             ?? throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, "Invalid format: the request body must be a JSON object.");
+        RequestContext.Of(http).Body = RequestLogMiddleware.Redacted(body);
+        return body;
     }
 
     public static JsonObject RequireObject(JsonObject parent, string name) =>

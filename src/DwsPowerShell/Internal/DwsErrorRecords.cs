@@ -106,6 +106,7 @@ internal static class DwsErrorRecords
         403 => "Ask the account administrator for DWS permissions in this project.",
         404 => "Check the ID; list what exists with the matching Get- cmdlet.",
         429 => "Wait a little and try again, or lower the request rate.",
+        >= 200 and < 300 => "The service refused the request in its answer: see its code and message, fix the cause, then run the command again.",
         >= 500 => "Try again later; if it persists, contact support with the request ID.",
         _ => null,
     };

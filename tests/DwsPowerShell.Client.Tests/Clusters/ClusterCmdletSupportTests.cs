@@ -63,6 +63,59 @@ public class ClusterCmdletSupportTests
         Assert.False(body.RootElement.GetProperty("online").GetBoolean());
     }
 
+    // Defect (issue 10): the scale-in always sent force_backup=false and need_agency=false and never retry.
+    [Fact]
+    public async Task ScaleIn_sends_force_backup_need_agency_and_retry_as_asked()
+    {
+        _server.Respond(200, """{"shrink_sequence":[3]}""")
+            .Respond(200, """{"cluster":{"id":"ID","status":"AVAILABLE","number_of_node":6}}""".Replace("ID", Id))
+            .Respond(202, """{"job_id":"j-2"}""");
+        using var session = _server.CreateSession();
+        await session.Clusters.ScaleInAsync(Id, new ShrinkClusterRequest { ShrinkNumber = 3, Type = null, ForceBackup = true, NeedAgency = true, Retry = true });
+        Assert.True(JsonElement.DeepEquals(
+            JsonDocument.Parse("""{"shrink_number":3,"online":false,"type":"dws","retry":true,"force_backup":true,"need_agency":true}""").RootElement,
+            _server.Requests[2].BodyJson), _server.Requests[2].Body);
+    }
+
+    [Fact]
+    public async Task ScaleIn_leaves_retry_out_unless_asked()
+    {
+        _server.Respond(200, """{"shrink_sequence":[3]}""")
+            .Respond(200, """{"cluster":{"id":"ID","status":"AVAILABLE"}}""".Replace("ID", Id))
+            .Respond(202, """{"job_id":"j-3"}""");
+        using var session = _server.CreateSession();
+        await session.Clusters.ScaleInAsync(Id, 3);
+        var body = _server.Requests[2].BodyJson;
+        Assert.False(body.TryGetProperty("retry", out _));
+        Assert.False(body.GetProperty("force_backup").GetBoolean());
+        Assert.False(body.GetProperty("need_agency").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ScaleIn_answered_without_a_job_gives_a_task_that_expects_the_nodes_gone()
+    {
+        _server.Respond(200, """{"shrink_sequence":[3,6]}""")
+            .Respond(200, """{"cluster":{"id":"ID","status":"AVAILABLE","number_of_node":9}}""".Replace("ID", Id))
+            .Respond(200, """{"error_code":"DWS.0000","error_msg":"Request successfully processed."}""");
+        using var session = _server.CreateSession();
+        var result = await session.Clusters.ScaleInAsync(Id, 6);
+        Assert.Null(result.Job);
+        var task = Assert.IsType<ClusterTask>(result.ClusterTask);
+        Assert.Equal((Id, ClusterTask.ScaleIn, (int?)3, ClusterTask.Running), (task.ClusterId, task.Operation, task.TargetNodeCount, task.Status));
+    }
+
+    [Fact]
+    public async Task ScaleIn_answered_with_a_job_gives_no_task()
+    {
+        _server.Respond(200, """{"shrink_sequence":[3]}""")
+            .Respond(200, """{"cluster":{"id":"ID","status":"AVAILABLE","number_of_node":6}}""".Replace("ID", Id))
+            .Respond(202, """{"job_id":"j-4"}""");
+        using var session = _server.CreateSession();
+        var result = await session.Clusters.ScaleInAsync(Id, 3);
+        Assert.Equal("j-4", result.JobId);
+        Assert.Null(result.ClusterTask);
+    }
+
     [Fact]
     public async Task Default_datastore_version_is_the_newest_of_the_flavor_compared_numerically()
     {

@@ -148,7 +148,26 @@ public class ClusterRequestTests
         { "Tags", r => r.Tags = new List<ClusterTag> { new("bad key", "v") } },
         { "Tags", r => r.Tags = new List<ClusterTag> { new("k", "a=b") } },
         { "Volume.Capacity", r => r.Volume = new ClusterVolume { Volume = "SSD", Capacity = 0 } },
+        { "DssPoolId", r => r.DssPoolId = " " },
+        { "CryptAlgorithm", r => { r.MasterKeyId = "k1"; r.CryptAlgorithm = "AES"; } },
+        { "CryptAlgorithm", r => r.CryptAlgorithm = "generalCipher" }, // no KMS key to go with it
     };
+
+    [Fact]
+    public void Create_v2_sends_dss_pool_id_and_crypt_algorithm_in_the_documented_casing()
+    {
+        var request = ValidV2();
+        request.DssPoolId = "pool-1";
+        request.MasterKeyId = "k1";
+        request.MasterKeyName = "KMS-test";
+        request.CryptAlgorithm = "smcipher";
+        request.Validate();
+        var body = JsonDocument.Parse(DwsJson.Serialize(request)).RootElement;
+        Assert.Equal(("pool-1", "SMCipher"), (body.GetProperty("dss_pool_id").GetString(), body.GetProperty("crypt_algorithm").GetString()));
+        var plain = JsonDocument.Parse(DwsJson.Serialize(ValidV2())).RootElement;
+        Assert.False(plain.TryGetProperty("dss_pool_id", out _));
+        Assert.False(plain.TryGetProperty("crypt_algorithm", out _));
+    }
 
     [Theory]
     [MemberData(nameof(InvalidV2))]

@@ -132,6 +132,57 @@ public class ClusterWaiterTests
         Assert.True(ex.IsNotFound);
     }
 
+    private static string Nodes(string status, string? taskStatus, int nodes) =>
+        "{\"cluster\":{\"id\":\"" + Id + "\",\"name\":\"dws-1\",\"status\":\"" + status + "\",\"number_of_node\":" + nodes
+        + (taskStatus is null ? "" : ",\"task_status\":\"" + taskStatus + "\"") + "}}";
+
+    [Fact]
+    public async Task WaitForTask_ends_once_the_cluster_is_idle_with_the_nodes_removed()
+    {
+        // Right after a 200 answer the cluster may not show the scale-in yet: idle with all its nodes is not "done".
+        _server.Respond(200, Nodes("AVAILABLE", null, 6))
+               .Respond(200, Nodes("AVAILABLE", "CLUSTER_SHRINKING", 6))
+               .Respond(200, Nodes("AVAILABLE", null, 3));
+        using var session = _server.CreateSession();
+        var seen = new List<string?>();
+        var done = await session.Clusters.WaitForTaskAsync(new ClusterTask(Id, ClusterTask.ScaleIn, 3), s_fast, c => seen.Add(c.TaskStatus));
+        Assert.Equal(new string?[] { null, "CLUSTER_SHRINKING", null }, seen);
+        Assert.Equal((ClusterTask.Success, 3), (done.Status, done.Cluster!.NumberOfNode));
+        Assert.True(done.IsSucceeded);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task WaitForTask_without_a_target_ends_when_the_cluster_is_ready()
+    {
+        _server.Respond(200, Nodes("AVAILABLE", "CLUSTER_SHRINKING", 6)).Respond(200, Nodes("AVAILABLE", null, 6));
+        using var session = _server.CreateSession();
+        var done = await session.Clusters.WaitForTaskAsync(new ClusterTask(Id, ClusterTask.ScaleIn), s_fast);
+        Assert.Equal(ClusterTask.Success, done.Status);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task WaitForTask_throws_when_the_scale_in_fails()
+    {
+        _server.Respond(200, Nodes("AVAILABLE", "CLUSTER_SHRINKING", 6)).Respond(200, Detail("AVAILABLE", "CLUSTER_SHRINK_FAILED", failed: "DWS.0005"));
+        using var session = _server.CreateSession();
+        var ex = await Assert.ThrowsAsync<DwsResourceFailedException>(() => session.Clusters.WaitForTaskAsync(new ClusterTask(Id, ClusterTask.ScaleIn, 3), s_fast));
+        Assert.Equal(("CLUSTER_SHRINK_FAILED", "DWS.0005"), (ex.TaskStatus, ex.FailureCode));
+    }
+
+    [Fact]
+    public void A_task_is_done_only_by_an_idle_cluster_with_the_target_node_count()
+    {
+        var task = new ClusterTask(Id, ClusterTask.ScaleIn, 3);
+        Assert.False(task.IsDoneBy(new Cluster { Id = Id, Status = "AVAILABLE", NumberOfNode = 6 }));
+        Assert.False(task.IsDoneBy(new Cluster { Id = Id, Status = "AVAILABLE", TaskStatus = "CLUSTER_SHRINKING", NumberOfNode = 3 }));
+        Assert.True(task.IsDoneBy(new Cluster { Id = Id, Status = "AVAILABLE", NumberOfNode = 3 }));
+        Assert.True(task.IsDoneBy(new Cluster { Id = Id, Status = "AVAILABLE" })); // a count the service does not give cannot hold the wait
+        Assert.Equal(ClusterTask.Running, task.As(new Cluster { Id = Id, Status = "AVAILABLE", NumberOfNode = 6 }).Status);
+        Assert.Throws<ArgumentException>(() => new ClusterTask(" ", ClusterTask.ScaleIn));
+    }
+
     [Fact]
     public async Task WaitForDeletion_ends_at_404()
     {

@@ -258,6 +258,47 @@ public class ClustersApiHttpTests
     }
 
     [Fact]
+    public async Task Shrink_answered_200_without_a_job_gives_the_task_to_wait_on()
+    {
+        _server.Respond(200, """{"error_code":"DWS.0000","error_msg":"Request successfully processed."}""");
+        using var session = Session();
+        var result = await session.Clusters.ShrinkAsync(Id, new ShrinkClusterRequest { ShrinkNumber = 3 });
+        var task = Assert.IsType<ClusterTask>(result.ClusterTask);
+        Assert.Equal((Id, ClusterTask.ScaleIn, ClusterTask.Running, (int?)null), (task.ClusterId, task.Operation, task.Status, task.TargetNodeCount));
+    }
+
+    // Defect (issue 10): a 200 whose error_code was not DWS.0000 was only logged as a warning and the scale-in counted as accepted.
+    [Fact]
+    public async Task Shrink_refused_inside_a_200_is_an_error_with_the_service_code_and_no_warning()
+    {
+        _server.Respond(200, """{"error_code":"DWS.0016","error_msg":"The cluster is being backed up; scale in later."}""");
+        var log = new List<DwsLogEntry>();
+        using var session = new DwsSession(new DwsSessionOptions
+        {
+            Credentials = new Auth.AccessKeyCredentials("AK", "SK"),
+            Endpoint = new Uri("http://127.0.0.1:1"),
+            ProjectId = "p1",
+            Log = log.Add,
+            ConfigureHandler = _ => _server,
+        });
+        var ex = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.ShrinkAsync(Id, new ShrinkClusterRequest { ShrinkNumber = 3 }));
+        Assert.Equal((200, "DWS.0016", "The cluster is being backed up; scale in later."), (ex.StatusCode, ex.ErrorCode, ex.ErrorMessage));
+        Assert.Contains("DWS.0016", ex.Message);
+        Assert.Equal(("POST", $"/v1.0/p1/clusters/{Id}/cluster-shrink"), (ex.Method, ex.Path));
+        Assert.DoesNotContain(log, e => e.Level == DwsLogLevel.Warning);
+        Assert.Single(_server.Requests); // a refusal is an answer: not retried
+    }
+
+    [Fact]
+    public async Task Other_calls_still_only_warn_about_an_error_code_inside_a_200()
+    {
+        _server.Respond(200, """{"error_code":"DWS.0016","error_msg":"odd"}""");
+        using var session = Session();
+        var result = await session.Clusters.ResizeAsync(Id, new ResizeClusterRequest(3));
+        Assert.Equal("DWS.0016", result.ErrorCode);
+    }
+
+    [Fact]
     public async Task Shrink_as_seed_000_answers_returns_the_job()
     {
         _server.Respond(202, ReferenceFixes.ShrinkAcceptedResponse);

@@ -68,16 +68,18 @@ public sealed class ClusterCreation
 /// <summary>
 /// What a scale-out or scale-in returns. Some answers carry a job (seed 000's 202 scale-in) and some
 /// do not (the reference's 200 with error_code DWS.0000): with a <see cref="Job"/>, wait on the job;
-/// without one, wait on the cluster's status and task_status by <see cref="ClusterId"/>.
+/// without one, wait on the cluster's status and task_status by <see cref="ClusterId"/> (for a scale-in,
+/// <see cref="ClusterTask"/> stands for the work).
 /// </summary>
 public sealed class ClusterActionResult
 {
-    public ClusterActionResult(string clusterId, DwsJob? job, string? errorCode = null, string? errorMessage = null)
+    public ClusterActionResult(string clusterId, DwsJob? job, string? errorCode = null, string? errorMessage = null, ClusterTask? clusterTask = null)
     {
         ClusterId = clusterId;
         Job = job;
         ErrorCode = errorCode;
         ErrorMessage = errorMessage;
+        ClusterTask = job is null ? clusterTask : null;
     }
 
     public string ClusterId { get; }
@@ -88,6 +90,9 @@ public sealed class ClusterActionResult
     public string? JobId => Job?.JobId;
 
     public bool HasJob => Job is not null;
+
+    /// <summary>When the answer named no job: the work, tracked in the cluster's task_status (scale-in only; null otherwise).</summary>
+    public ClusterTask? ClusterTask { get; }
 
     /// <summary>error_code of the 2xx answer, such as DWS.0000, when there was one.</summary>
     public string? ErrorCode { get; }

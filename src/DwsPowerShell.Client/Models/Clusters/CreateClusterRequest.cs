@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json.Serialization;
+using DwsPowerShell.Client.Models.Settings;
 
 namespace DwsPowerShell.Client.Models.Clusters;
 
@@ -48,6 +49,7 @@ public sealed class CreateClusterRequest : IValidatedRequest
     [JsonPropertyName("db_port")]
     public int Port { get; set; } = 8000;
 
+    /// <summary>The dedicated (DSS) storage pool the nodes' disks come from; null for the shared one.</summary>
     [JsonPropertyName("dss_pool_id")]
     public string? DssPoolId { get; set; }
 
@@ -80,6 +82,7 @@ public sealed class CreateClusterRequest : IValidatedRequest
     [JsonPropertyName("master_key_name")]
     public string? MasterKeyName { get; set; }
 
+    /// <summary>The algorithm of the KMS encryption, generalCipher or SMCipher (as 5.2.60 takes it); only with <see cref="MasterKeyId"/>.</summary>
     [JsonPropertyName("crypt_algorithm")]
     public string? CryptAlgorithm { get; set; }
 
@@ -126,6 +129,20 @@ public sealed class CreateClusterRequest : IValidatedRequest
         ClusterRequestValidation.PublicIp(PublicIp, nameof(PublicIp));
         ClusterRequestValidation.Tags(Tags, nameof(Tags));
         if (Volume?.Capacity is { } capacity) ClusterRequestValidation.Positive(capacity, nameof(Volume) + ".Capacity", "the disk capacity (GB)");
+        if (DssPoolId is not null && DssPoolId.Trim().Length == 0)
+        {
+            throw new ArgumentException($"{nameof(DssPoolId)} is empty: give the ID of the dedicated storage pool, or leave {nameof(DssPoolId)} out.", nameof(DssPoolId));
+        }
+        if (CryptAlgorithm is not null)
+        {
+            CryptAlgorithm = ClusterRequestValidation.OneOf(CryptAlgorithm, nameof(CryptAlgorithm), EncryptClusterRequest.GeneralCipher, EncryptClusterRequest.SMCipher);
+            if (string.IsNullOrWhiteSpace(MasterKeyId))
+            {
+                throw new ArgumentException(
+                    $"{nameof(CryptAlgorithm)} is the algorithm of the cluster's KMS encryption: give the KMS key too ({nameof(MasterKeyId)}, New-DwsCluster -KmsKeyId), or leave {nameof(CryptAlgorithm)} out.",
+                    nameof(CryptAlgorithm));
+            }
+        }
     }
 
     public override string ToString() => $"{Name} ({Flavor}, {NumNode} nodes, {NumCn} CNs, version {DatastoreVersion})";

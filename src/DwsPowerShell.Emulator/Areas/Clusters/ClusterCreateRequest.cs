@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Emulator.Areas.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Settings;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -12,6 +13,12 @@ internal sealed partial record ClusterCreateRequest(
     string VpcId, string SubnetId, string? SecurityGroupId, string? AvailabilityZone, string Version,
     string PublicBindType, string EipId, string EnterpriseProjectId, List<ClusterTag> Tags)
 {
+    /// <summary>5.2.3 dss_pool_id: the dedicated storage pool of the nodes' disks (v2 only).</summary>
+    public string? DssPoolId { get; init; }
+
+    /// <summary>5.2.3 master_key_id/master_key_name/crypt_algorithm: a cluster created encrypted (v2 only).</summary>
+    public EncryptionRecord? Encryption { get; init; }
+
     private static readonly string[] s_bindTypes = ["auto_assign", "not_use", "bind_existing"];
 
     /// <summary>5.2.1: {"cluster":{node_type, number_of_node, user_name, user_pwd, port?, availability_zone?, number_of_cn?...}}</summary>
@@ -49,7 +56,35 @@ internal sealed partial record ClusterCreateRequest(
         foreach (var zone in zoneNames) CheckZone(zone, options);
         if (request.Cns < 2 || request.Cns > Math.Min(20, nodes))
             throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: num_cn must be 2 to min(20, num_node).");
-        return request with { AvailabilityZone = string.Join(',', zoneNames) };
+        return request with { AvailabilityZone = string.Join(',', zoneNames), DssPoolId = DssPool(c), Encryption = EncryptionOf(c) };
+    }
+
+    private static string? DssPool(JsonObject c)
+    {
+        var pool = Wire.OptionalString(c, "dss_pool_id");
+        if (pool is not null && pool.Trim().Length == 0)
+            throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, "Invalid format: dss_pool_id is empty; give the ID of the dedicated storage pool or leave it out.");
+        return pool;
+    }
+
+    /// <summary>A master key makes the cluster encrypted from the start; crypt_algorithm alone (with no key) is refused.</summary>
+    private static EncryptionRecord? EncryptionOf(JsonObject c)
+    {
+        var keyId = Wire.OptionalString(c, "master_key_id");
+        var algorithm = EncryptionRecord.Algorithm(c);
+        if (string.IsNullOrEmpty(keyId))
+        {
+            if (c["crypt_algorithm"] is not null)
+                throw DwsErrors.BadRequest(DwsErrors.MissingParameter, "The parameter does not exist: crypt_algorithm needs master_key_id (the KMS key that encrypts the cluster).");
+            return null;
+        }
+        return new EncryptionRecord
+        {
+            Id = EmulatorState.NewUuid(),
+            MasterKeyId = keyId,
+            MasterKeyName = Wire.OptionalString(c, "master_key_name") ?? "",
+            CryptAlgorithm = algorithm,
+        };
     }
 
     private static ClusterCreateRequest Common(JsonObject c, string name, string flavor, int nodes, int cns, int port,

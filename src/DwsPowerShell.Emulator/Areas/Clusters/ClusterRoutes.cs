@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.NodeTypes;
+using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -75,6 +76,8 @@ internal static class ClusterRoutes
                 Port = request.Port,
                 NumberOfCn = request.Cns,
                 Tags = request.Tags,
+                DssPoolId = request.DssPoolId,
+                Encryption = request.Encryption,
                 NodeIds = Enumerable.Range(0, request.Nodes).Select(_ => EmulatorState.NewUuid()).ToList(),
                 Created = now,
                 Updated = now,
@@ -191,16 +194,20 @@ internal static class ClusterRoutes
         }
     }
 
-    // 5.2.30: shrink_number must be a value from 5.2.46. Answer per ShrinkAnswer: 202 {"job_id"} (seed 000) or
-    // 200 {"error_code":"DWS.0000",...} (English 5.2.30, progress only in task_status CLUSTER_SHRINKING).
+    // 5.2.30: shrink_number must be a value from 5.2.46; online, type, force_backup and need_agency are required, retry
+    // optional. Answer per ShrinkAnswer: 202 {"job_id"} (seed 000) or 200 {"error_code":"DWS.0000",...} (English 5.2.30,
+    // progress only in task_status CLUSTER_SHRINKING). force_backup=true snapshots the cluster first; retry=true re-runs a
+    // scale-in that failed (CLUSTER_SHRINK_FAILED) and is refused when none did. A queued fail-next of kind "shrink-answer"
+    // is the service refusing the scale-in inside a 200 (error_code ≠ DWS.0000, nothing starts), whichever the answer mode;
+    // kind "shrink" makes the scale-in itself fail later.
     private static async Task<IResult> Shrink(HttpContext http, string cluster_id, EmulatorState state)
     {
         var body = await Wire.ReadObjectAsync(http, required: true);
         var number = Wire.RequireInt(body!, "shrink_number");
         Wire.RequireBool(body!, "online");
         var type = Wire.RequireString(body!, "type");
-        Wire.OptionalBool(body!, "retry");
-        Wire.RequireBool(body!, "force_backup");
+        var retry = Wire.OptionalBool(body!, "retry") ?? false;
+        var forceBackup = Wire.RequireBool(body!, "force_backup");
         Wire.RequireBool(body!, "need_agency");
         if (type is not ("dws" or "stream" or "hybrid"))
             throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: type must be dws, stream or hybrid.");
@@ -215,13 +222,25 @@ internal static class ClusterRoutes
                 throw DwsErrors.BadRequest(DwsErrors.OutOfRange,
                     $"The parameter value is out of range: shrink_number {number} is not allowed. Scale-in removes whole rings in reverse order of the scale-outs; allowed values (GET .../shrink-numbers): {choices}.");
             }
+            if (retry && c.FailedTaskStatus != ShrinkFailed)
+                throw DwsErrors.BadRequest(DwsErrors.OutOfRange,
+                    $"The parameter value is out of range: retry is true, but the cluster has no failed scale-in to retry (task_status {c.FailedTaskStatus ?? "none"}). Send retry only after a scale-in ended in {ShrinkFailed}.");
+            if (state.TakePendingFailure(ShrinkAnswerKind) is { } refused)
+                return Wire.Json(new JsonObject { ["error_code"] = refused.FailedCode, ["error_msg"] = refused.FailedDetail });
+            if (forceBackup)
+                SnapshotRoutes.AddAutomated(state, c.Id, $"{c.Name}-before-scale-in-{state.Clock.UtcNow:yyyyMMddHHmmss}");
             var job202 = state.Options.ShrinkAnswer == ShrinkAnswer.Job202;
             var op = ClusterLifecycle.StartOperation(state, c, "shrink", state.Options.Durations.ClusterShrink,
-                "CLUSTER_SHRINKING", "CLUSTER_SHRINK_FAILED", jobName: job202 ? "dwsClusterShrinkJob" : null);
+                "CLUSTER_SHRINKING", ShrinkFailed, jobName: job202 ? "dwsClusterShrinkJob" : null);
             op.NodeCount = number;
             return job202
                 ? Wire.Json(new JsonObject { ["job_id"] = op.JobId }, 202)
                 : Wire.Json(new JsonObject { ["error_code"] = "DWS.0000", ["error_msg"] = "Request successfully processed." });
         }
     }
+
+    private const string ShrinkFailed = "CLUSTER_SHRINK_FAILED";
+
+    /// <summary>The fail-next kind that makes the next scale-in answer 200 with the failure's code and detail.</summary>
+    public const string ShrinkAnswerKind = "shrink-answer";
 }

@@ -17,6 +17,15 @@ public sealed class EncryptionRecord
     public string MasterKeyName { get; set; } = "";
     public string CryptAlgorithm { get; set; } = "generalCipher";
     public DateTimeOffset? LastRotateKeyTime { get; set; }
+
+    /// <summary>crypt_algorithm (5.2.3, 5.2.60): generalCipher (also when absent) or SMCipher; anything else is a 400.</summary>
+    public static string Algorithm(JsonObject parent)
+    {
+        var algorithm = Wire.OptionalString(parent, "crypt_algorithm") ?? "generalCipher";
+        if (algorithm is not ("generalCipher" or "SMCipher"))
+            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: crypt_algorithm '{algorithm}' must be generalCipher or SMCipher.");
+        return algorithm;
+    }
 }
 
 /// <summary>
@@ -340,9 +349,7 @@ internal static class SettingsRoutes
         var encrypt = Wire.RequireObject(body!, "encrypt");
         var keyId = Wire.RequireString(encrypt, "master_key_id");
         var keyName = Wire.RequireString(encrypt, "master_key_name");
-        var algorithm = Wire.OptionalString(encrypt, "crypt_algorithm") ?? "generalCipher";
-        if (algorithm is not ("generalCipher" or "SMCipher"))
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: crypt_algorithm '{algorithm}' must be generalCipher or SMCipher.");
+        var algorithm = EncryptionRecord.Algorithm(encrypt);
         lock (state.Gate)
         {
             var c = ClusterLifecycle.Get(state, cluster_id);

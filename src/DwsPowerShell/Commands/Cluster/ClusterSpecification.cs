@@ -25,6 +25,8 @@ internal interface IClusterSpecification
     int? VolumeSizeGB { get; }
     string? KmsKeyId { get; }
     string? KmsKeyName { get; }
+    string? CryptAlgorithm { get; }
+    string? DssPoolId { get; }
     Hashtable? Tag { get; }
     string? EnterpriseProjectId { get; }
 }
@@ -61,6 +63,8 @@ internal static class ClusterSpecification
             DatastoreVersion = spec.DatastoreVersion,
             MasterKeyId = spec.KmsKeyId,
             MasterKeyName = spec.KmsKeyName,
+            CryptAlgorithm = spec.CryptAlgorithm,
+            DssPoolId = spec.DssPoolId,
             Volume = spec.VolumeType is null && spec.VolumeSizeGB is null ? null : new ClusterVolume { Volume = spec.VolumeType, Capacity = spec.VolumeSizeGB },
             Tags = Tags(spec),
             EnterpriseProjectId = spec.EnterpriseProjectId,

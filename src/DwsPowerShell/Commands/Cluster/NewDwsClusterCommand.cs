@@ -1,12 +1,13 @@
 using System.Collections;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Models.Settings;
 using ClusterModel = DwsPowerShell.Client.Models.Clusters.Cluster;
 
 namespace DwsPowerShell.Commands.Cluster;
 
 /// <summary>Creates a DWS cluster.</summary>
-/// <remarks>Creates a cluster with the V2 API (API reference 5.2.3, POST /v2/{project_id}/clusters): multi-AZ, disk type and size, cluster version, KMS encryption and tags. -ApiVersion v1.0 uses the legacy API (API reference 5.2.1) for installations without v2: one AZ, one tag, at least 3 CNs, a security group, and no disk, version or KMS options. The administrator is given as a PSCredential (user name and password); the password is copied out of its SecureString only into the request body. When -DatastoreVersion is omitted the newest version the node type supports (API reference 5.2.14) is used. The service answers with an order ID only, so without -Wait the cmdlet writes that creation result (Name, OrderId) at once; with -Wait it finds the new cluster by its unique name and waits, with a progress bar, until it is AVAILABLE, then writes the cluster. A creation that fails ends with a DwsResourceFailed error.</remarks>
+/// <remarks>Creates a cluster with the V2 API (API reference 5.2.3, POST /v2/{project_id}/clusters): multi-AZ, disk type and size, a dedicated storage pool (-DssPoolId, dss_pool_id), cluster version, KMS encryption (-KmsKeyId, -KmsKeyName, and -CryptAlgorithm generalCipher or SMCipher, which needs -KmsKeyId) and tags; the optional fields are sent only when given. -ApiVersion v1.0 uses the legacy API (API reference 5.2.1) for installations without v2: one AZ, one tag, at least 3 CNs, a security group, and no disk, storage pool, version or KMS options. The administrator is given as a PSCredential (user name and password); the password is copied out of its SecureString only into the request body. When -DatastoreVersion is omitted the newest version the node type supports (API reference 5.2.14) is used. The service answers with an order ID only, so without -Wait the cmdlet writes that creation result (Name, OrderId) at once; with -Wait it finds the new cluster by its unique name and waits, with a progress bar, until it is AVAILABLE, then writes the cluster. A creation that fails ends with a DwsResourceFailed error.</remarks>
 /// <example title="Create a three-node cluster and wait for it">
 /// <code>
 /// $admin = Get-Credential dbadmin
@@ -124,6 +125,16 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
     [ValidateNotNullOrEmpty]
     public string? KmsKeyName { get; set; }
 
+    /// <summary>Algorithm of the KMS encryption, given with -KmsKeyId: generalCipher or SMCipher; the service's default when omitted (v2 only).</summary>
+    [Parameter]
+    [ValidateSet(EncryptClusterRequest.GeneralCipher, EncryptClusterRequest.SMCipher)]
+    public string? CryptAlgorithm { get; set; }
+
+    /// <summary>ID of the dedicated storage pool (DSS) the nodes' disks come from; the shared storage when omitted (v2 only).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DssPoolId { get; set; }
+
     /// <summary>Tags as a hashtable of key = value (v1.0 takes one tag only).</summary>
     [Parameter]
     [ValidateNotNull]
@@ -173,7 +184,7 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
     private CreateClusterV1Request V1Request()
     {
         var tags = ClusterSpecification.Tags(this);
-        var unsupported = new[] { nameof(DatastoreVersion), nameof(VolumeType), nameof(VolumeSizeGB), nameof(KmsKeyId), nameof(KmsKeyName) }
+        var unsupported = new[] { nameof(DatastoreVersion), nameof(VolumeType), nameof(VolumeSizeGB), nameof(KmsKeyId), nameof(KmsKeyName), nameof(CryptAlgorithm), nameof(DssPoolId) }
             .Where(MyInvocation.BoundParameters.ContainsKey).ToList();
         if (unsupported.Count > 0)
         {

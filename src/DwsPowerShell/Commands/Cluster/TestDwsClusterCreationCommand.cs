@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Client.Models.Settings;
 
 namespace DwsPowerShell.Commands.Cluster;
 
 /// <summary>Checks whether a DWS cluster could be created with the given settings, without creating it.</summary>
-/// <remarks>Sends the cluster creation pre-check (API reference 5.2.29, POST /v2/{project_id}/cluster-precheck) with the same parameters as New-DwsCluster (the 5.2.3 body; db_port travels as a string and tags as tag_list here). The service answers only with the HTTP status: 200 means the flavor, AZs, node count, network and name are fine. By default the cmdlet writes $true or $false and, when false, a warning with the reason (the service's error_code and error_msg, or the local check that failed before anything was sent). -Detailed writes the DwsCheckResult (Check, Passed, Reason, Code, Target) instead. When -DatastoreVersion is omitted the newest version the node type supports (API reference 5.2.14) is used. Server errors (5xx) and authentication failures are errors, not a failed check.</remarks>
+/// <remarks>Sends the cluster creation pre-check (API reference 5.2.29, POST /v2/{project_id}/cluster-precheck) with the same parameters as New-DwsCluster, -DssPoolId and -CryptAlgorithm included (the 5.2.3 body; db_port travels as a string and tags as tag_list here). The service answers only with the HTTP status: 200 means the flavor, AZs, node count, network and name are fine. By default the cmdlet writes $true or $false and, when false, a warning with the reason (the service's error_code and error_msg, or the local check that failed before anything was sent). -Detailed writes the DwsCheckResult (Check, Passed, Reason, Code, Target) instead. When -DatastoreVersion is omitted the newest version the node type supports (API reference 5.2.14) is used. Server errors (5xx) and authentication failures are errors, not a failed check.</remarks>
 /// <example title="Check before creating">
 /// <code>
 /// $admin = Get-Credential dbadmin
@@ -113,6 +114,16 @@ public sealed class TestDwsClusterCreationCommand : DwsCmdlet, IClusterSpecifica
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? KmsKeyName { get; set; }
+
+    /// <summary>Algorithm of the KMS encryption, given with -KmsKeyId: generalCipher or SMCipher; the service's default when omitted.</summary>
+    [Parameter]
+    [ValidateSet(EncryptClusterRequest.GeneralCipher, EncryptClusterRequest.SMCipher)]
+    public string? CryptAlgorithm { get; set; }
+
+    /// <summary>ID of the dedicated storage pool (DSS) the nodes' disks come from; the shared storage when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DssPoolId { get; set; }
 
     /// <summary>Tags as a hashtable of key = value.</summary>
     [Parameter]

@@ -77,7 +77,7 @@ public sealed class DwsTransport : IDisposable
             var error = DwsErrorMapper.FromResponse(attempt.Response, request.Method, path, state.Target.Host);
             error.Attempts = state.Attempts;
             if (ServerDelay(attempt.Response) is { } delay) error.RetryAfter = _options.TimeProvider.GetUtcNow() + delay;
-            if (state.RefusedWait is { } refused) error = DwsErrorMapper.WaitBeyondBudget(error, refused.Asked, refused.Left, refused.At);
+            if (state.RefusedWait is { } notWaited) error = DwsErrorMapper.WaitBeyondBudget(error, notWaited.Asked, notWaited.Left, notWaited.At);
             throw Lost(error, state);
         }
         if (attempt.ReadError is not null)

@@ -116,7 +116,7 @@ BeforeAll {
         'Remove-DwsLogicalCluster Example 1'            = { $id = (New-DocLogicalCluster -EtlGroup).ClusterId }
         'Remove-DwsWorkloadPlan Example 1'              = { New-DocPlan -ClusterId $id -Name 'old_plan' -Stage 'only' -Start | Out-Null }
         'Remove-DwsWorkloadPlan Example 2'              = { New-DocPlan -ClusterId $id -Name 'test_plan' | Out-Null }
-        'Resize-DwsCluster Example 4'                   = { $id = (New-DocCluster -Flavor dwsk2.xlarge).ClusterId }
+        'Resize-DwsCluster Example 5'                   = { $id = (New-DocCluster -Flavor dwsk2.xlarge).ClusterId }
         'Restart-DwsLogicalCluster Example 1'           = { $id = (New-DocLogicalCluster -EtlGroup).ClusterId }
         'Set-DwsLogicalCluster Example 1'               = { $id = (New-DocLogicalCluster -EtlGroup).ClusterId }
         'Start-DwsCluster Example 2'                    = { Stop-DwsCluster -ClusterId (New-DocCluster).ClusterId -Force -Wait -PollIntervalSec 1 | Out-Null }

@@ -36,5 +36,5 @@ Get-DwsCluster | Get-DwsSnapshot | Format-Table
 Write-Host "`n== Remove-DwsCluster -Force -Wait"
 Get-DwsWorkloadPlan -ClusterId $cluster.ClusterId | Stop-DwsWorkloadPlan | Out-Null
 Remove-DwsCluster -ClusterId $cluster.ClusterId -Force -Wait -PollIntervalSec 1
-Get-DwsCluster | Format-Table
+Write-Host "Clusters left: $(@(Get-DwsCluster).Count); manual snapshots kept: $(@(Get-DwsSnapshot).Count)"
 Write-Host 'Done.'

@@ -12,13 +12,6 @@ BeforeAll {
     $script:missingId = '00000000-0000-4000-8000-000000000000'
     $script:eip = 'ab60b4ac-10e3-4d83-bccd-9a6a1b0ba983'
 
-    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
-    function Get-EmulatorRequest {
-        param([string] $Method = '*', [string] $Target = '*')
-        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
-            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
-    }
-
     function New-TestCluster {
         param([Parameter(Mandatory)] [string] $Name)
         New-DwsCluster -Name $Name -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $script:admin `

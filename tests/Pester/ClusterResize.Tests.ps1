@@ -11,13 +11,6 @@ BeforeAll {
     $script:clusterType = 'DwsPowerShell.Client.Models.Clusters.Cluster'
     $script:missingId = '00000000-0000-4000-8000-000000000000'
 
-    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
-    function Get-EmulatorRequest {
-        param([string] $Method = '*', [string] $Target = '*')
-        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
-            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
-    }
-
     function New-TestCluster {
         param([Parameter(Mandatory)] [string] $Name)
         New-DwsCluster -Name $Name -Flavor dwsk2.xlarge -NodeCount 3 -AdminCredential $script:admin `
@@ -266,10 +259,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
     BeforeAll {
         $script:shrinkEmu = Start-DwsEmulator -TimeScale 600 -ExtraArguments @('--shrink-answer', $Answer)
         Connect-DwsEmulator $script:shrinkEmu | Out-Null
-        function Get-ShrinkRequest {
-            @(Invoke-RestMethod -Uri "$($script:shrinkEmu.Url)/_emulator/requests") | ForEach-Object { $_ } |
-                Where-Object { $_.method -eq 'POST' -and $_.rawTarget -like '*/cluster-shrink' }
-        }
+        function Get-ShrinkRequest { Get-EmulatorRequest -Emulator $script:shrinkEmu -Method POST -Target '*/cluster-shrink' }
         function Invoke-FailNext([string] $Kind, [string] $Code, [string] $Detail) {
             $body = @{ kind = $Kind; failed_code = $Code; failed_detail = $Detail } | ConvertTo-Json
             Invoke-RestMethod -Method Post -Uri "$($script:shrinkEmu.Url)/_emulator/jobs/fail-next" -ContentType 'application/json' -Body $body | Out-Null
@@ -285,7 +275,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
 
     It 'pipes to Wait-DwsJob, which ends when the nodes are gone' {
         & $scaleOut
-        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        Clear-EmulatorRequest -Emulator $script:shrinkEmu
         $started = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force
         $started.GetType().FullName | Should -Be $OutputType
         $started.ClusterId | Should -Be $c.ClusterId
@@ -297,7 +287,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
         $now = Get-DwsCluster -ClusterId $c.ClusterId
         $now.NumberOfNode | Should -Be 3
         $now.TaskStatus | Should -BeNullOrEmpty
-        $jobReads = @(Invoke-RestMethod -Uri "$($script:shrinkEmu.Url)/_emulator/requests") | ForEach-Object { $_ } | Where-Object rawTarget -like '*/job/*'
+        $jobReads = Get-EmulatorRequest -Emulator $script:shrinkEmu -Target '*/job/*'
         if ($Answer -eq 'Status200') { @($jobReads).Count | Should -Be 0 } else { @($jobReads).Count | Should -BeGreaterThan 0 }
     }
 
@@ -311,7 +301,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
 
     It 'sends force_backup and need_agency false and no retry unless asked' {
         & $scaleOut
-        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        Clear-EmulatorRequest -Emulator $script:shrinkEmu
         Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Force -Wait -PollIntervalSec 1 | Out-Null
         $body = (Get-ShrinkRequest).body
         $body.force_backup | Should -BeFalse
@@ -322,7 +312,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
 
     It 'sends -ForceBackup and -NeedAgency, and the emulator backs the cluster up first' {
         & $scaleOut
-        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        Clear-EmulatorRequest -Emulator $script:shrinkEmu
         $cluster = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Online -ForceBackup -UseAgency -Force -Wait -PollIntervalSec 1
         $cluster.NumberOfNode | Should -Be 3
         $body = (Get-ShrinkRequest).body
@@ -341,7 +331,7 @@ Describe 'Resize-DwsCluster -RemoveNodeCount when the service answers <Answer>' 
         Wait-DwsCluster -ClusterId $c.ClusterId -PollIntervalSec 1 -ErrorAction SilentlyContinue | Out-Null
         (Get-DwsCluster -ClusterId $c.ClusterId).TaskStatus | Should -Be 'CLUSTER_SHRINK_FAILED'
 
-        Invoke-RestMethod -Method Delete -Uri "$($script:shrinkEmu.Url)/_emulator/requests" | Out-Null
+        Clear-EmulatorRequest -Emulator $script:shrinkEmu
         $done = Resize-DwsCluster -ClusterId $c.ClusterId -RemoveNodeCount 3 -Retry -Force | Wait-DwsJob -PollIntervalSec 1
         $done.Status | Should -Be 'SUCCESS'
         (Get-ShrinkRequest).body.retry | Should -BeTrue

@@ -10,12 +10,6 @@ BeforeAll {
     $script:admin = [pscredential]::new('dbadmin', (ConvertTo-SecureString 'Pester@Admin2024' -AsPlainText -Force))
     $script:missingId = '00000000-0000-4000-8000-000000000000'
 
-    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
-    function Get-EmulatorRequest {
-        param([string] $Method = '*', [string] $Target = '*')
-        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
-            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
-    }
     function Set-EmulatorFlag {
         param([string] $ClusterId, [ValidateSet('readonly', 'unbalanced')] [string] $Flag, [bool] $Value = $true)
         Invoke-RestMethod -Method Post -Uri "$($script:emu.Url)/_emulator/clusters/$ClusterId/$Flag" -ContentType 'application/json' `

@@ -11,12 +11,6 @@ BeforeAll {
     }
     $script:cluster = $script:clusters[0]
 
-    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
-    function Get-EmulatorRequest {
-        param([string] $Method = '*', [string] $Target = '*')
-        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
-            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
-    }
 }
 
 AfterAll {

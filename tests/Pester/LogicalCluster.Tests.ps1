@@ -11,13 +11,6 @@ BeforeAll {
     $script:lcType = 'DwsPowerShell.Client.Models.LogicalClusters.LogicalCluster'
     $script:missingId = '00000000-0000-4000-8000-000000000000'
 
-    function Clear-EmulatorRequest { Invoke-RestMethod -Method Delete -Uri "$($script:emu.Url)/_emulator/requests" | Out-Null }
-    function Get-EmulatorRequest {
-        param([string] $Method = '*', [string] $Target = '*')
-        @(Invoke-RestMethod -Uri "$($script:emu.Url)/_emulator/requests") | ForEach-Object { $_ } |
-            Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
-    }
-
     function New-TestCluster {
         param([Parameter(Mandatory)] [string] $Name, [int] $NodeCount = 3)
         New-DwsCluster -Name $Name -Flavor dws.d2.xlarge -NodeCount $NodeCount -AdminCredential $script:admin `

@@ -56,8 +56,22 @@ function Connect-DwsEmulator {
         [string] $SecretKey = $Emulator.Credential.SecretKey
     )
     $c = $Emulator.Credential
+    $script:ConnectedEmulator = $Emulator
     Connect-DwsService -Endpoint $Emulator.Url -Region $c.Region -AccessKey $c.AccessKey `
         -SecretKey (ConvertTo-SecureString $SecretKey -AsPlainText -Force) -PassThru
+}
+
+# The emulator's request log (/_emulator/requests): proves what was, or was not, sent. -Emulator defaults to the one
+# Connect-DwsEmulator connected to last.
+function Clear-EmulatorRequest {
+    param($Emulator = $script:ConnectedEmulator)
+    Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/requests" | Out-Null
+}
+
+function Get-EmulatorRequest {
+    param([string] $Method = '*', [string] $Target = '*', $Emulator = $script:ConnectedEmulator)
+    @(Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/requests") | ForEach-Object { $_ } |
+        Where-Object { $_.method -like $Method -and $_.rawTarget -like $Target }
 }
 
 # Idle nodes come from a v1.0 scale-out with create_node_only (API reference 5.2.27): Resize-DwsCluster -CreateNodeOnly,
@@ -167,4 +181,4 @@ function Get-DwsCommandName {
         ForEach-Object { $_.GetCommandName() } | Sort-Object -Unique
 }
 
-Export-ModuleMember -Function Start-DwsEmulator, Stop-DwsEmulator, Connect-DwsEmulator, Get-DwsEmulatorCredential, Add-DwsIdleNode, Assert-DwsErrorRecord, Get-DwsCommandName
+Export-ModuleMember -Function Start-DwsEmulator, Stop-DwsEmulator, Connect-DwsEmulator, Clear-EmulatorRequest, Get-EmulatorRequest, Get-DwsEmulatorCredential, Add-DwsIdleNode, Assert-DwsErrorRecord, Get-DwsCommandName

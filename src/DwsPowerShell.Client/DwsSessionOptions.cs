@@ -39,6 +39,25 @@ public sealed class DwsSessionOptions
     /// <summary>Total time for one call, all attempts and delays included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
+    private long _maxResponseBytes = DefaultMaxResponseBytes;
+
+    /// <summary>
+    /// The most one HTTP answer may hold, counted after decompression (default 16 MiB). A larger answer fails the call
+    /// with DWS.Client.ResponseTooLarge and is not retried; a Content-Length above it is refused before the body is read.
+    /// The default is far above any real DWS answer (the largest, a page of 1,000 records, is a few MB) and bounds what
+    /// a broken or hostile server can cost: an endless body or a gzip bomb stops here instead of growing the process
+    /// by gigabytes. Between 1 and <see cref="int.MaxValue"/> bytes.
+    /// </summary>
+    public long MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set => _maxResponseBytes = value is >= 1 and <= int.MaxValue ? value : throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), value,
+            $"MaxResponseBytes must be between 1 and {int.MaxValue} bytes (the default is {DefaultMaxResponseBytes}, 16 MiB).");
+    }
+
     public IWebProxy? Proxy { get; set; }
 
     /// <summary>Turns TLS certificate validation off. Off by default; only for test endpoints.</summary>

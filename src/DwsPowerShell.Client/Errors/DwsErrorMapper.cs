@@ -90,6 +90,16 @@ public static class DwsErrorMapper
         Create(200, "DWS.Client.InvalidResponse", message, null, method, template, null);
 
     /// <summary>
+    /// An answer over <see cref="DwsSessionOptions.MaxResponseBytes"/>: DWS.Client.ResponseTooLarge with the answer's
+    /// status, naming the limit and how to raise it.
+    /// </summary>
+    internal static DwsApiException TooLarge(DwsResponse response, DwsResponseTooLargeException tooLarge, string method, string path) =>
+        Create(response.StatusCode, "DWS.Client.ResponseTooLarge",
+            tooLarge.Message + ". If answers this large are expected, raise the limit: Connect-DwsService -MaxResponseSize, or DwsSessionOptions.MaxResponseBytes",
+            response.RequestId, method, path, tooLarge,
+            "Raise the limit on one answer with Connect-DwsService -MaxResponseSize (in bytes; 64MB works) or DwsSessionOptions.MaxResponseBytes, if answers this large are expected; otherwise the endpoint is not answering like DWS.");
+
+    /// <summary>
     /// <paramref name="error"/> of a change whose answer was lost: the same failure, marked
     /// <see cref="DwsApiException.OutcomeUnknown"/>, its message saying that the change may or may not have been
     /// applied, what a read-back found (<paramref name="finding"/>, when one was made), and to look before sending it again.

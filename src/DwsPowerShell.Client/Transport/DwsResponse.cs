@@ -57,6 +57,10 @@ public sealed class DwsResponse
 
     public static DwsResponse Failed(DwsTransportFailure failure, Exception? error) => new(failure, error);
 
+    /// <summary>An answer whose status and headers came but whose body was over the limit and was not kept.</summary>
+    internal static DwsResponse TooLargeAnswer(DwsResponseTooLargeException tooLarge) =>
+        new(tooLarge.StatusCode, Array.Empty<byte>(), null, tooLarge.Headers) { TooLarge = tooLarge };
+
     public int StatusCode { get; }
 
     public string Body => _body ??= Decode();
@@ -66,6 +70,9 @@ public sealed class DwsResponse
     public DwsTransportFailure Failure { get; }
 
     public Exception? Error { get; }
+
+    /// <summary>Set when the body was larger than <see cref="DwsSessionOptions.MaxResponseBytes"/> (the body is then empty).</summary>
+    internal DwsResponseTooLargeException? TooLarge { get; private init; }
 
     public bool IsSuccess => Failure == DwsTransportFailure.None && StatusCode >= 200 && StatusCode < 300;
 

@@ -66,6 +66,12 @@ public sealed class DwsTransport : IDisposable
         var state = new CallState(request, path, projectId, read, target);
 
         var attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
+        if (attempt.ReadError is DwsResponseTooLargeException tooLarge)
+        {
+            var error = DwsErrorMapper.TooLarge(attempt.Response, tooLarge, request.Method, path);
+            error.Attempts = state.Attempts;
+            throw Lost(error, state);
+        }
         if (attempt.Response.StatusCode == 401 && !request.Anonymous && _authenticator.TryInvalidate(state.AuthToken))
         {
             Log(DwsLogLevel.Verbose, $"{request.Method} {path}: 401, renewing the IAM token and trying once more");
@@ -166,6 +172,8 @@ public sealed class DwsTransport : IDisposable
 
         var rest = new RestRequest(state.Url, ToMethod(request.Method))
         {
+            // BoundedAnswerHandler has read the body (at most MaxResponseBytes of it); HttpClient must not copy it again.
+            CompletionOption = HttpCompletionOption.ResponseHeadersRead,
             AdvancedResponseWriter = s_readAnswer,
             Interceptors = [new SignedHeaders(signing.Headers)],
         };
@@ -185,7 +193,11 @@ public sealed class DwsTransport : IDisposable
             : $"{request.Method} {state.FullPath} -> no answer ({response.Failure}) after {elapsedMs} ms");
 
         Attempt result;
-        if (!response.IsSuccess || state.Read is null)
+        if (response.TooLarge is { } tooLarge)
+        {
+            result = new Attempt(response, null, tooLarge);
+        }
+        else if (!response.IsSuccess || state.Read is null)
         {
             result = new Attempt(response, null, null);
         }
@@ -209,8 +221,8 @@ public sealed class DwsTransport : IDisposable
     /// <summary>
     /// Reads an HTTP answer straight from the <see cref="HttpResponseMessage"/> (RestSharp's own reading keeps the
     /// body twice, as bytes and as a string, and copies every header into parameter lists): the body once as bytes,
-    /// the headers into one dictionary. The body is already buffered (RestSharp sends with ResponseContentRead), so
-    /// the synchronous read does not block; a failure reading it is reported like RestSharp reports one.
+    /// the headers into one dictionary. The body is already in memory (<see cref="BoundedAnswerHandler"/> read it),
+    /// so nothing here blocks; a failure reading it is reported like RestSharp reports one.
     /// </summary>
     private static RestResponse ReadAnswer(HttpResponseMessage message, RestRequest request)
     {
@@ -224,7 +236,7 @@ public sealed class DwsTransport : IDisposable
             if (message.Content is { } content)
             {
                 CopyHeaders(content.Headers, headers);
-                body = content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                body = content is BoundedAnswerHandler.BufferedAnswer buffered ? buffered.Body : content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
                 encoding = CharsetEncoding(content.Headers.ContentType?.CharSet);
             }
             else
@@ -250,7 +262,7 @@ public sealed class DwsTransport : IDisposable
         }
     }
 
-    private static void CopyHeaders(System.Net.Http.Headers.HttpHeaders from, Dictionary<string, string> to)
+    internal static void CopyHeaders(System.Net.Http.Headers.HttpHeaders from, Dictionary<string, string> to)
     {
 #if NET8_0_OR_GREATER
         foreach (var header in from.NonValidated)
@@ -314,6 +326,7 @@ public sealed class DwsTransport : IDisposable
     private static DwsResponse ToResponse(RestResponse answer)
     {
         if (answer is AnswerResponse { Answer: { } read }) return read;
+        if (TooLarge(answer.ErrorException) is { } tooLarge) return DwsResponse.TooLargeAnswer(tooLarge);
         if (answer.ResponseStatus == ResponseStatus.TimedOut) return DwsResponse.Failed(DwsTransportFailure.Timeout, answer.ErrorException);
         if ((int)answer.StatusCode == 0)
         {
@@ -331,6 +344,15 @@ public sealed class DwsTransport : IDisposable
         if (answer.Headers is not null) foreach (var h in answer.Headers) if (h.Name is not null) headers[h.Name] = h.Value?.ToString() ?? string.Empty;
         if (answer.ContentHeaders is not null) foreach (var h in answer.ContentHeaders) if (h.Name is not null) headers[h.Name] = h.Value?.ToString() ?? string.Empty;
         return new DwsResponse((int)answer.StatusCode, answer.Content ?? string.Empty, headers);
+    }
+
+    private static DwsResponseTooLargeException? TooLarge(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is DwsResponseTooLargeException tooLarge) return tooLarge;
+        }
+        return null;
     }
 
     /// <summary>
@@ -421,6 +443,8 @@ public sealed class DwsTransport : IDisposable
     {
         if (outcome.Exception is not null) return false;
         var attempt = outcome.Result!;
+        // The same answer would come again, at the same cost.
+        if (attempt.ReadError is DwsResponseTooLargeException) return false;
         var response = attempt.Response;
         switch (response.Failure)
         {
@@ -437,7 +461,8 @@ public sealed class DwsTransport : IDisposable
 
     /// <summary>
     /// Whether an attempt at a change leaves its outcome unknown: it was sent and no answer that says what happened
-    /// came back (the connection broke or timed out, a 500/502/503/504, or a 2xx whose body could not be read).
+    /// came back (the connection broke or timed out, a 500/502/503/504, or a 2xx whose body could not be read, or
+    /// was too large to read: the change was accepted, but what it did is in the body).
     /// A 429 and a connection never made are answers: the change was not applied.
     /// </summary>
     internal static bool IsAnswerLost(Attempt attempt)
@@ -500,7 +525,9 @@ public sealed class DwsTransport : IDisposable
         };
         if (options.Proxy is not null) rest.Proxy = options.Proxy;
         if (options.SkipCertificateCheck) rest.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-        if (options.ConfigureHandler is { } configure) rest.ConfigureMessageHandler = configure;
+        var configure = options.ConfigureHandler;
+        var limit = options.MaxResponseBytes;
+        rest.ConfigureMessageHandler = handler => new BoundedAnswerHandler(configure is null ? handler : configure(handler), limit);
         return rest;
     }
 

@@ -44,6 +44,7 @@ internal static class DwsErrorRecords
     public static (string ErrorId, ErrorCategory Category) Classify(Exception error) => error switch
     {
         DwsApiException { OutcomeUnknown: true } => ("DwsOutcomeUnknown", ErrorCategory.InvalidResult),
+        DwsApiException { ErrorCode: "DWS.Client.ResponseTooLarge" } => ("DwsResponseTooLarge", ErrorCategory.LimitsExceeded),
         DwsApiException api => ClassifyStatus(api),
         DwsJobFailedException => ("DwsJobFailed", ErrorCategory.OperationStopped),
         DwsWaitTimeoutException => ("DwsWaitTimedOut", ErrorCategory.OperationTimeout),

@@ -45,6 +45,12 @@ namespace DwsPowerShell.Commands.Session;
 /// </code>
 /// <para>With no credential parameters the environment and the credentials file are searched.</para>
 /// </example>
+/// <example title="Allow larger answers">
+/// <code>
+/// Connect-DwsService -Region eu-west-101 -AccessKey $ak -SecretKey $sk -MaxResponseSize 64MB
+/// </code>
+/// <para>Accepts answers of up to 64 MiB (the default is 16 MiB); a larger one fails with the error ID DwsResponseTooLarge, naming the limit.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "DwsService", DefaultParameterSetName = EnvironmentSet)]
 [OutputType(typeof(DwsSessionInfo))]
 public sealed class ConnectDwsServiceCommand : PSCmdlet
@@ -132,6 +138,11 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [ValidateRange(0, 20)]
     public int MaxRetries { get; set; } = 4;
 
+    /// <summary>The most one answer may hold, in bytes, counted after decompression (PowerShell's 64MB works). A larger answer fails with DwsResponseTooLarge and is not retried. The default, 16MB, is far above any real DWS answer and stops a broken or hostile endpoint (an endless body, a gzip bomb) from growing the process by gigabytes.</summary>
+    [Parameter]
+    [ValidateRange(1L, 2147483647L)]
+    public long MaxResponseSize { get; set; } = DwsSessionOptions.DefaultMaxResponseBytes;
+
     /// <summary>Turns off TLS certificate validation. Only for test endpoints.</summary>
     [Parameter]
     public SwitchParameter SkipCertificateCheck { get; set; }
@@ -151,6 +162,7 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
             Proxy = Proxy is null ? null : new WebProxy(Proxy),
             RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
             MaxRetries = MaxRetries,
+            MaxResponseBytes = MaxResponseSize,
             SkipCertificateCheck = SkipCertificateCheck,
             Log = DwsLogRouter.Route,
             Credentials = ParameterSetName switch

@@ -64,7 +64,18 @@ public class HostileResponseTests
         ("429 with a huge Retry-After", () => { var r = Answer(429, "{}"); r.Headers.TryAddWithoutValidation("Retry-After", "999999"); return r; }),
         ("302 redirect to elsewhere", () => { var r = new HttpResponseMessage(HttpStatusCode.Found); r.Headers.Location = new Uri("http://example.invalid/x"); return r; }),
         ("status 999", () => Answer(999, "{}")),
+        // DwsSessionOptions.MaxResponseBytes (16 MiB by default) ends these two; without it each call grew the process by gigabytes.
+        ("endless body", () => Endless(200, null)),
+        ("Content-Length of 1 GiB", () => Endless(200, 1L << 30)),
     ];
+
+    private static HttpResponseMessage Endless(int status, long? length)
+    {
+        var content = new StreamContent(new EndlessStream());
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        content.Headers.ContentLength = length;
+        return new HttpResponseMessage((HttpStatusCode)status) { Content = content };
+    }
 
     private static readonly (string Label, Func<DwsSession, CancellationToken, Task> Call)[] Calls =
     [
@@ -131,6 +142,26 @@ public class HostileResponseTests
         foreach (var p in problems) _output.WriteLine("PROBLEM " + p);
         Assert.False(overall.IsCancellationRequested, "the hostile answers took longer than 50 s in all");
         Assert.Empty(problems);
+    }
+
+    /// <summary>'[' for ever.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill((byte)'[');
+            return count;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class Handler(Func<HttpResponseMessage> make) : HttpMessageHandler

@@ -35,7 +35,9 @@ Describe 'Connect-DwsService -MaxResponseSize' {
     }
 
     It 'is documented in the help of Connect-DwsService' {
-        $help = Get-Help Connect-DwsService -Parameter MaxResponseSize
+        $name = 'Connect-DwsService'
+        $help = (Get-Help $name -Full).parameters.parameter | Where-Object name -EQ 'MaxResponseSize'
         "$($help.description.Text)" | Should -BeLike '*16MB*'
+        (Get-Help $name -Full).examples.example.code | Should -Contain 'Connect-DwsService -Region eu-west-101 -AccessKey $ak -SecretKey $sk -MaxResponseSize 64MB'
     }
 }

@@ -20,7 +20,8 @@ internal sealed class BoundedAnswerHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Content is not { } content || content is BufferedAnswer) return response;
+        // A HEAD answer has no body, whatever its Content-Length says.
+        if (response.Content is not { } content || content is BufferedAnswer || request.Method == HttpMethod.Head) return response;
         try
         {
             var declared = content.Headers.ContentLength;

@@ -14,8 +14,8 @@ internal static class DwsParameterNames
 {
     /// <summary>
     /// The exception, renamed to the cmdlet parameter it came from when that can be told: the bound parameter holding
-    /// the refused value (<see cref="DwsArgumentException.Value"/>), else the parameter spelled like ParamName
-    /// (case, '_' and '-' aside). The message then names it as typed ("-ClusterId ..."); otherwise the exception as it was.
+    /// the refused value (<see cref="DwsArgumentException.Value"/>), else the bound parameter spelled like ParamName or
+    /// like the property the message starts with (case, '_', '-' and a plural 's' aside). The message then names it as typed ("-ClusterId ..."); otherwise the exception as it was.
     /// </summary>
     public static Exception AsTyped(Exception error, InvocationInfo invocation)
     {
@@ -55,9 +55,15 @@ internal static class DwsParameterNames
             if (holders.Count == 1) return holders[0];
             if (holders.Count > 1) return holders.FirstOrDefault(h => Normalize(h) == wanted) ?? holders[0];
         }
-        foreach (var p in parameters.Values)
+        // The client's name, or the property its message starts with ("PublicIp.EipId is required" -> EipId), one
+        // plural apart at most (AvailabilityZones -> AvailabilityZone).
+        var leading = Regex.Match(MessageOf(error), @"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*").Value;
+        foreach (var name in new[] { wanted, Normalize(leading.Substring(leading.LastIndexOf('.') + 1)) }.Where(n => n.Length > 0))
         {
-            if (Normalize(p.Name) == wanted || p.Aliases.Any(a => Normalize(a) == wanted)) return p.Name;
+            foreach (var p in parameters.Values.Where(p => invocation.BoundParameters.ContainsKey(p.Name)))
+            {
+                if (new[] { p.Name }.Concat(p.Aliases).Select(Normalize).Any(n => n == name || n + "S" == name)) return p.Name;
+            }
         }
         return null;
     }
@@ -76,8 +82,8 @@ internal static class DwsParameterNames
     private static string Rename(string message, string clientName, string parameter)
     {
         var typed = "-" + parameter;
-        // "clusterId is required" -> "-ClusterId is required"
-        var leading = new Regex("^" + Regex.Escape(clientName) + @"\b");
+        // "clusterId is required" -> "-ClusterId is required"; "stage.StartTime '..' is not" -> "-StartTime '..' is not"
+        var leading = new Regex("^" + Regex.Escape(clientName) + @"(\.\w+)?\b");
         if (leading.IsMatch(message)) return leading.Replace(message, typed, 1);
         if (Regex.IsMatch(message, Regex.Escape(typed) + @"\b")) return message;
         return $"{typed}: {message}";

@@ -32,7 +32,7 @@ public sealed partial class WorkloadApi
     public async Task<WorkloadPlan> CreatePlanAsync(string clusterId, string planName, string? logicalClusterName = null,
         CancellationToken cancellationToken = default)
     {
-        var body = new WorkloadPlanCreateBody { PlanName = CheckPlanName(planName), LogicalClusterName = NullIfBlank(logicalClusterName) };
+        var body = new WorkloadPlanCreateBody { PlanName = CheckPlanName(planName), LogicalClusterName = DwsRequest.CheckQueryValue(NullIfBlank(logicalClusterName), nameof(logicalClusterName)) };
         var request = DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans").Path("cluster_id", clusterId).WithBody(body).WithResultCode();
         var what = $"plan '{body.PlanName}' of cluster {clusterId}";
         return await DwsReadBack.ConfirmAsync(_transport, async ct =>
@@ -55,7 +55,7 @@ public sealed partial class WorkloadApi
     {
         CheckPage(offset, limit);
         var answer = await _transport.SendAsync<WorkloadPlanListEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans")
-            .Path("cluster_id", clusterId).Query("logical_cluster_name", NullIfBlank(logicalClusterName))
+            .Path("cluster_id", clusterId).Query("logical_cluster_name", NullIfBlank(logicalClusterName), nameof(logicalClusterName))
             .Query("offset", offset).Query("limit", limit).WithResultCode(), cancellationToken).ConfigureAwait(false);
         var plans = answer?.PlanList ?? new List<WorkloadPlan>();
         foreach (var plan in plans) Adopt(plan, clusterId, plan.PlanId);

@@ -223,6 +223,10 @@ public sealed class DwsRequest
         return value;
     }
 
+    /// <summary>Refuses a query value longer than <see cref="MaxPathValueLength"/> before a call that sends it later.</summary>
+    internal static string? CheckQueryValue(string? value, string parameterName) =>
+        value is not null && value.Length > MaxPathValueLength ? throw TooLong(value, parameterName) : value;
+
     private static DwsArgumentException TooLong(string value, string parameterName) =>
         new($"{parameterName} is {value.Length} characters long; IDs and names are at most {MaxPathValueLength}. Check that the right value was passed.", parameterName, value);
 

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using DwsPowerShell.Client;
 using DwsPowerShell.Client.Paging;
+using DwsPowerShell.Client.Transport;
 using DwsPowerShell.Internal;
 
 namespace DwsPowerShell;
@@ -35,6 +36,19 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
     protected DwsSession DwsSession => _session ??= ResolveSession();
 
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>Refuses an overlong value or a bad wildcard pattern before anything is sent, then runs <see cref="Begin"/>.</summary>
+    protected sealed override void BeginProcessing()
+    {
+        CheckLengths();
+        CheckWildcards();
+        Begin();
+    }
+
+    /// <summary>What a cmdlet does in BeginProcessing (checks of its command-line parameters).</summary>
+    protected virtual void Begin()
+    {
+    }
 
     /// <summary>Runs client work on the thread pool and waits for it here, writing its log lines and posted output as they come.</summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> work)
@@ -141,8 +155,60 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
         return item => compiled.Any(p => p.IsMatch(nameOf(item) ?? string.Empty));
     }
 
+    /// <summary>
+    /// No string parameter takes more than <see cref="DwsRequest.MaxPathValueLength"/> characters (the reference's
+    /// longest names are 64, descriptions 256): a longer one is a mistake, refused naming it before anything is sent,
+    /// whether it would travel in a path, a query (HTTP 414), a body, or only filter a list here.
+    /// </summary>
+    private void CheckLengths()
+    {
+        foreach (var bound in MyInvocation.BoundParameters)
+        {
+            foreach (var value in bound.Value as string[] ?? new[] { bound.Value as string })
+            {
+                if (value is null || value.Length <= DwsRequest.MaxPathValueLength) continue;
+                ThrowDwsError(new ArgumentException(
+                    $"-{bound.Key} is {value.Length} characters long; IDs, names and other values are at most {DwsRequest.MaxPathValueLength}. Check that the right value was passed.",
+                    bound.Key), null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A [SupportsWildcards] parameter holding a pattern WildcardPattern cannot parse ('a[b') is a parameter error naming
+    /// it, before any request: the pattern would otherwise throw only when the first listed item is matched against it.
+    /// </summary>
+    private void CheckWildcards()
+    {
+        foreach (var name in s_wildcardParameters.GetOrAdd(GetType(), WildcardParametersOf))
+        {
+            if (!MyInvocation.BoundParameters.TryGetValue(name, out var bound)) continue;
+            foreach (var pattern in bound as string[] ?? new[] { bound as string })
+            {
+                if (pattern is null) continue;
+                try
+                {
+                    WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase).IsMatch(string.Empty);
+                }
+                catch (WildcardPatternException ex)
+                {
+                    ThrowDwsError(new ArgumentException(
+                        $"-{name} '{pattern}' is not a valid wildcard pattern ({ex.Message.TrimEnd('.')}). " +
+                        $"To match [ or ] as they are, escape them with a backtick: '{WildcardPattern.Escape(pattern)}'.", name, ex), pattern);
+                }
+            }
+        }
+    }
+
+    private static readonly ConcurrentDictionary<Type, string[]> s_wildcardParameters = new();
+
+    private static string[] WildcardParametersOf(Type cmdlet) => cmdlet.GetProperties()
+        .Where(p => p.IsDefined(typeof(SupportsWildcardsAttribute), true) && p.IsDefined(typeof(ParameterAttribute), true))
+        .Select(p => p.Name)
+        .ToArray();
+
     /// <summary>Writes a per-item error so the pipeline goes on with the next item.</summary>
-    protected void WriteDwsError(Exception error, object? target) => WriteError(DwsErrorRecords.From(error, target));
+    protected void WriteDwsError(Exception error, object? target) => WriteError(ErrorRecordFor(error, target));
 
     /// <summary>
     /// Runs the work for one item; a failure becomes a per-item error on <paramref name="target"/>
@@ -162,7 +228,10 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Stops the pipeline: nothing further can work (bad configuration, bad credentials).</summary>
-    protected void ThrowDwsError(Exception error, object? target) => ThrowTerminatingError(DwsErrorRecords.From(error, target));
+    protected void ThrowDwsError(Exception error, object? target) => ThrowTerminatingError(ErrorRecordFor(error, target));
+
+    /// <summary>The record of a failure, an argument refused by the client named by this cmdlet's parameter (<see cref="DwsParameterNames"/>).</summary>
+    private ErrorRecord ErrorRecordFor(Exception error, object? target) => DwsErrorRecords.From(DwsParameterNames.AsTyped(error, MyInvocation), target);
 
     /// <summary>
     /// ShouldProcess with -Force: -WhatIf always wins and an explicit -Confirm beats -Force;

@@ -26,7 +26,7 @@ public sealed partial class ClustersApi
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
             var page = await _transport.SendAsync<ClusterNodeList>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/nodes").Path("cluster_id", clusterId)
-                .Query("deleted", includeDeleted ? "true" : null).QueryEach("node_ids", ids).Query("offset", offset).Query("limit", limit)
+                .Query("deleted", includeDeleted ? "true" : null).QueryEach("node_ids", ids, nameof(nodeIds)).Query("offset", offset).Query("limit", limit)
                 .Query("filter_by", filterBy).Query("filter", filter).Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), ct).ConfigureAwait(false);
             var items = page?.NodeList ?? new List<ClusterNodeInfo>();
             foreach (var n in items) n.ClusterId = clusterId;

@@ -129,7 +129,7 @@ public sealed class ConnectionsApi
     private static DomainNameRequest Check(DomainNameRequest request)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        if (string.IsNullOrWhiteSpace(request.Name)) throw new ArgumentException("The domain name is mandatory.", nameof(request));
+        if (string.IsNullOrWhiteSpace(request.Name)) throw new DwsArgumentException("The domain name is mandatory.", nameof(request), request.Name);
         if (request.Name.IndexOf('_') >= 0) throw new ArgumentException($"The domain name '{request.Name}' contains an underscore (_), which domain names cannot contain; use hyphens (-).", nameof(request));
         if (request.Ttl < DomainNameTypes.MinTtl) throw new ArgumentException($"The TTL must be {DomainNameTypes.MinTtl} to {int.MaxValue} seconds, not {request.Ttl}.", nameof(request));
         request.Type = DomainNameTypes.Normalize(request.Type, nameof(request));

@@ -32,7 +32,7 @@ public sealed partial class WorkloadApi
     public async Task<WorkloadPlan> CreatePlanAsync(string clusterId, string planName, string? logicalClusterName = null,
         CancellationToken cancellationToken = default)
     {
-        var body = new WorkloadPlanCreateBody { PlanName = CheckPlanName(planName), LogicalClusterName = NullIfBlank(logicalClusterName) };
+        var body = new WorkloadPlanCreateBody { PlanName = CheckPlanName(planName), LogicalClusterName = DwsRequest.CheckQueryValue(NullIfBlank(logicalClusterName), nameof(logicalClusterName)) };
         var request = DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans").Path("cluster_id", clusterId).WithBody(body).WithResultCode();
         var what = $"plan '{body.PlanName}' of cluster {clusterId}";
         return await DwsReadBack.ConfirmAsync(_transport, async ct =>
@@ -55,7 +55,7 @@ public sealed partial class WorkloadApi
     {
         CheckPage(offset, limit);
         var answer = await _transport.SendAsync<WorkloadPlanListEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans")
-            .Path("cluster_id", clusterId).Query("logical_cluster_name", NullIfBlank(logicalClusterName))
+            .Path("cluster_id", clusterId).Query("logical_cluster_name", NullIfBlank(logicalClusterName), nameof(logicalClusterName))
             .Query("offset", offset).Query("limit", limit).WithResultCode(), cancellationToken).ConfigureAwait(false);
         var plans = answer?.PlanList ?? new List<WorkloadPlan>();
         foreach (var plan in plans) Adopt(plan, clusterId, plan.PlanId);
@@ -254,9 +254,9 @@ public sealed partial class WorkloadApi
     {
         if (planName is null || !s_planName.IsMatch(planName))
         {
-            throw new ArgumentException(
+            throw new DwsArgumentException(
                 $"planName '{planName}' is not a valid plan name: use 3 to 28 letters, digits and underscores (_), starting with a lowercase letter.",
-                nameof(planName));
+                nameof(planName), planName);
         }
         return planName;
     }
@@ -267,7 +267,7 @@ public sealed partial class WorkloadApi
         if (stage is null) throw new ArgumentNullException(parameterName, $"{parameterName} is required.");
         if (string.IsNullOrWhiteSpace(stage.StageName))
         {
-            throw new ArgumentException($"{parameterName}.StageName is required: give the stage a name{(replacing ? " (5.7.28 replaces the whole stage)" : " (the new stage is found again by it)")}.", parameterName);
+            throw new DwsArgumentException($"{parameterName}.StageName is required: give the stage a name{(replacing ? " (5.7.28 replaces the whole stage)" : " (the new stage is found again by it)")}.", parameterName, stage.StageName);
         }
         if (replacing)
         {
@@ -308,7 +308,7 @@ public sealed partial class WorkloadApi
     {
         if (value is not null && !s_timeOfDay.IsMatch(value))
         {
-            throw new ArgumentException($"{parameterName}.{field} '{value}' is not a time of day: use HH:mm:ss, such as \"08:00:00\".", parameterName);
+            throw new DwsArgumentException($"{parameterName}.{field} '{value}' is not a time of day: use HH:mm:ss, such as \"08:00:00\".", parameterName, value);
         }
     }
 

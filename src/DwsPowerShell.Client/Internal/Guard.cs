@@ -1,3 +1,5 @@
+using DwsPowerShell.Client.Errors;
+
 namespace DwsPowerShell.Client.Internal;
 
 /// <summary>Argument checks whose messages name the parameter and say how to fix it.</summary>
@@ -7,7 +9,7 @@ internal static class Guard
     {
         if (value is null || value.Trim().Length == 0)
         {
-            throw new ArgumentException($"{parameterName} is required: give a non-empty value.", parameterName);
+            throw new DwsArgumentException($"{parameterName} is required: give a non-empty value.", parameterName, value);
         }
         return value;
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Errors;
 
 namespace DwsPowerShell.Client.Transport;
 
@@ -22,7 +24,11 @@ public enum DwsCallKind
 /// </summary>
 public sealed class DwsRequest
 {
-    internal const int MaxPathValueLength = 512;
+    /// <summary>
+    /// The longest path or query value sent. The reference's longest names are 64 characters (clusters, snapshots),
+    /// tag values 255 and descriptions 256; IDs are 36. Longer values are mistakes (and a 10 KB query ends in HTTP 414).
+    /// </summary>
+    public const int MaxPathValueLength = 512;
 
     private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, string>> _query = new();
@@ -118,23 +124,26 @@ public sealed class DwsRequest
         return this;
     }
 
-    public DwsRequest Query(string name, string? value)
+    /// <summary>Adds a query value (none when null). Refuses values longer than <see cref="MaxPathValueLength"/>.</summary>
+    public DwsRequest Query(string name, string? value, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
     {
-        if (value is not null) _query.Add(new KeyValuePair<string, string>(name, value));
+        if (value is null) return this;
+        if (value.Length > MaxPathValueLength) throw TooLong(value, ParameterName(parameterName, name));
+        _query.Add(new KeyValuePair<string, string>(name, value));
         return this;
     }
 
-    public DwsRequest Query(string name, int? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
+    public DwsRequest Query(string name, int? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture), name);
 
-    public DwsRequest Query(string name, long? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
+    public DwsRequest Query(string name, long? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture), name);
 
-    public DwsRequest Query(string name, bool? value) => Query(name, value is null ? null : value.Value ? "true" : "false");
+    public DwsRequest Query(string name, bool? value) => Query(name, value is null ? null : value.Value ? "true" : "false", name);
 
     /// <summary>An array parameter, sent as repeated keys (quirks.md 7.5).</summary>
-    public DwsRequest QueryEach(string name, IEnumerable<string>? values)
+    public DwsRequest QueryEach(string name, IEnumerable<string>? values, [CallerArgumentExpression(nameof(values))] string? parameterName = null)
     {
         if (values is null) return this;
-        foreach (var v in values) Query(name, v);
+        foreach (var v in values) Query(name, v, parameterName);
         return this;
     }
 
@@ -192,29 +201,43 @@ public sealed class DwsRequest
 
     public override string ToString() => $"{Method} {Template}";
 
+    /// <summary>Refuses an ID or name that could not travel as one path segment; each refusal is a <see cref="DwsArgumentException"/> carrying the value.</summary>
     internal static string CheckPathValue(string? value, string parameterName)
     {
         if (value is null || value.Trim().Length == 0)
         {
-            throw new ArgumentException($"{parameterName} is required: give a non-empty value.", parameterName);
+            throw new DwsArgumentException($"{parameterName} is required: give a non-empty value.", parameterName, value);
         }
-        if (value.Length > MaxPathValueLength)
-        {
-            throw new ArgumentException($"{parameterName} is {value.Length} characters long; IDs and names are at most {MaxPathValueLength}. Check that the right value was passed.", parameterName);
-        }
+        if (value.Length > MaxPathValueLength) throw TooLong(value, parameterName);
         if (value == "." || value.IndexOf("..", StringComparison.Ordinal) >= 0)
         {
-            throw new ArgumentException($"{parameterName} '{Printable(value)}' contains '..' or is '.', which is not a valid ID or name.", parameterName);
+            throw new DwsArgumentException($"{parameterName} '{Printable(value)}' contains '..' or is '.', which is not a valid ID or name.", parameterName, value);
         }
         foreach (var c in value)
         {
             if (c == '/' || c == '\\' || c == '?' || c == '#' || char.IsControl(c))
             {
-                throw new ArgumentException($"{parameterName} '{Printable(value)}' contains '{Printable(c.ToString())}', which an ID or name cannot contain. Check the value.", parameterName);
+                throw new DwsArgumentException($"{parameterName} '{Printable(value)}' contains '{Printable(c.ToString())}', which an ID or name cannot contain. Check the value.", parameterName, value);
             }
         }
         return value;
     }
+
+    /// <summary>Refuses a query value longer than <see cref="MaxPathValueLength"/> before a call that sends it later.</summary>
+    internal static string? CheckQueryValue(string? value, string parameterName) =>
+        value is not null && value.Length > MaxPathValueLength ? throw TooLong(value, parameterName) : value;
+
+    private static DwsArgumentException TooLong(string value, string parameterName) =>
+        new($"{parameterName} is {value.Length} characters long; IDs and names are at most {MaxPathValueLength}. Check that the right value was passed.", parameterName, value);
+
+    // A caller's plain expression ("filter", "query!.Filter") names the value by its last identifier; anything else by the query key.
+    private static string ParameterName(string? expression, string queryKey)
+    {
+        if (expression is null || !s_memberAccess.IsMatch(expression)) return queryKey;
+        return expression.Substring(expression.LastIndexOf('.') + 1);
+    }
+
+    private static readonly Regex s_memberAccess = new(@"^[A-Za-z_][A-Za-z0-9_]*([?!]?\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
 
     private static string Printable(string value)
     {

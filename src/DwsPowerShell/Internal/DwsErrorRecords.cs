@@ -32,7 +32,8 @@ internal static class DwsErrorRecords
             ItemNotFoundException => "Check the name; list what exists with the matching Get- cmdlet.",
             _ => null,
         };
-        if (action is not null) record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = action };
+        var message = error is ArgumentException argument ? DwsParameterNames.MessageOf(argument) : error.Message;
+        if (action is not null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
         return record;
     }
 

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using System.Text.Json;
 using DwsPowerShell.Client.Models.Connections;
 using DwsPowerShell.Client.Models.Tags;
@@ -40,7 +41,7 @@ public class ConnectionsApiHttpTests
     public async Task NewDomainName_refuses_underscores_and_short_ttls_before_sending(string name, int ttl)
     {
         using var session = Session();
-        await Assert.ThrowsAsync<ArgumentException>(() => session.Connections.NewDomainNameAsync(Id, new DomainNameRequest(name, "private", ttl)));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Connections.NewDomainNameAsync(Id, new DomainNameRequest(name, "private", ttl)));
         Assert.Empty(_server.Requests);
     }
 

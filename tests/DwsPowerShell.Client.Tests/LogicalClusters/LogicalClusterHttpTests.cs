@@ -62,7 +62,7 @@ public class LogicalClusterHttpTests
         Assert.Equal(("POST", $"/v2/p1/clusters/{C}/convert-to-logical-cluster/elastic_group"), (r.Method, r.Path));
         Assert.Null(r.Body);
         Assert.Equal("Convert", result.Operation);
-        await Assert.ThrowsAsync<ArgumentException>(() => s.Clusters.ConvertToLogicalClusterAsync(C, "../x"));
+        await Assert.ThrowsAsync<DwsArgumentException>(() => s.Clusters.ConvertToLogicalClusterAsync(C, "../x"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Waiting;
 using DwsPowerShell.Client.Tests.Support;
 
@@ -61,7 +62,7 @@ public class SnapshotDeletionWaitTests
     {
         var fake = RecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
-        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.WaitForDeletionAsync("a/b", Fast))).ParamName);
+        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Snapshots.WaitForDeletionAsync("a/b", Fast))).ParamName);
         Assert.Empty(fake.Requests);
     }
 }

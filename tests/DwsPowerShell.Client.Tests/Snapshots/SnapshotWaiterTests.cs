@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using System.Text.Json;
 using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Waiting;
@@ -117,7 +118,7 @@ public class SnapshotWaiterTests
     {
         var fake = RecordingHandler.Always(200, "{}");
         using var session = fake.CreateSession();
-        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.WaitForStatusAsync("a/b", Fast))).ParamName);
+        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Snapshots.WaitForStatusAsync("a/b", Fast))).ParamName);
         Assert.Empty(fake.Requests);
     }
 }

@@ -76,7 +76,7 @@ public class SnapshotsApiTests
         Assert.Equal("description", bad.ParamName);
         Assert.Contains("'<'", bad.Message);
         Assert.Equal("description", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.CreateAsync("c1", "snap-1", new string('x', 257)))).ParamName);
-        Assert.Equal("clusterId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.CreateAsync("../c1", "snap-1"))).ParamName);
+        Assert.Equal("clusterId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Snapshots.CreateAsync("../c1", "snap-1"))).ParamName);
         Assert.Empty(fake.Requests);
     }
 
@@ -121,8 +121,8 @@ public class SnapshotsApiTests
     {
         var fake = RecordingHandler.Always(200, OneSnapshot);
         using var session = fake.CreateSession();
-        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.GetAsync(id))).ParamName);
-        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Snapshots.DeleteAsync(id))).ParamName);
+        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Snapshots.GetAsync(id))).ParamName);
+        Assert.Equal("snapshotId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Snapshots.DeleteAsync(id))).ParamName);
         Assert.Empty(fake.Requests);
     }
 
@@ -205,7 +205,7 @@ public class SnapshotsApiTests
         Assert.Contains("clusterName", key.Message);
         Assert.Equal("sortDirection", Assert.Throws<ArgumentException>(() => session.Snapshots.ListClusterSnapshotsAsync("c1", "name", "up")).ParamName);
         Assert.Equal("sortDirection", Assert.Throws<ArgumentException>(() => session.Snapshots.ListClusterSnapshotsAsync("c1", null, "ASC")).ParamName);
-        Assert.Equal("clusterId", Assert.Throws<ArgumentException>(() => session.Snapshots.ListClusterSnapshotsAsync("c/1")).ParamName);
+        Assert.Equal("clusterId", Assert.Throws<DwsArgumentException>(() => session.Snapshots.ListClusterSnapshotsAsync("c/1")).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => session.Snapshots.ListClusterSnapshotsAsync("c1", pageSize: 0));
         Assert.Empty(fake.Requests);
     }

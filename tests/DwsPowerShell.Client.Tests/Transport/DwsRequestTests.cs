@@ -1,4 +1,5 @@
 using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Tests.Transport;
@@ -17,7 +18,7 @@ public class DwsRequestTests
     [MemberData(nameof(BadValues))]
     public void Path_refuses_values_that_could_change_the_path_naming_the_callers_argument(string? clusterId)
     {
-        var ex = Assert.Throws<ArgumentException>(() => DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId));
+        var ex = Assert.Throws<DwsArgumentException>(() => DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId));
         Assert.Equal("clusterId", ex.ParamName);
         Assert.Contains("clusterId", ex.Message);
         Assert.True(ex.Message.Length < 400, "the message must not echo a huge value");
@@ -29,7 +30,7 @@ public class DwsRequestTests
     public void The_parameter_name_is_the_callers_expression()
     {
         var options = new { SnapshotId = "a/b" };
-        var ex = Assert.Throws<ArgumentException>(() => DwsRequest.Get("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", options.SnapshotId));
+        var ex = Assert.Throws<DwsArgumentException>(() => DwsRequest.Get("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", options.SnapshotId));
         Assert.Equal("options.SnapshotId", ex.ParamName);
     }
 
@@ -77,5 +78,27 @@ public class DwsRequestTests
     {
         var r = DwsRequest.Get("/v1/x").QueryEach("node_ids", new[] { "n1", "n2" }).Query("limit", 10).Query("skip", (string?)null).Query("flag", true).Query("big", 5_000_000_000L);
         Assert.Equal("?node_ids=n1&node_ids=n2&limit=10&flag=true&big=5000000000", r.BuildQueryString());
+    }
+
+    [Fact]
+    public void Query_refuses_an_overlong_value_naming_the_callers_argument_and_carrying_the_value()
+    {
+        var logicalClusterName = new string('a', 10240);
+        var error = Assert.Throws<DwsArgumentException>(() => DwsRequest.Get("/v1/x").Query("logical_cluster_name", logicalClusterName));
+        Assert.Equal("logicalClusterName", error.ParamName);
+        Assert.Same(logicalClusterName, error.Value);
+        Assert.StartsWith("logicalClusterName is 10240 characters long; IDs and names are at most 512", error.Message);
+
+        var filter = new { Value = new string('b', 513) };
+        Assert.Equal("Value", Assert.Throws<DwsArgumentException>(() => DwsRequest.Get("/v1/x").Query("filter", filter.Value)).ParamName);
+        Assert.Equal("filter", Assert.Throws<DwsArgumentException>(() => DwsRequest.Get("/v1/x").Query("filter", filter.Value.ToUpperInvariant())).ParamName);
+        Assert.Equal("?ok=" + new string('c', 512), DwsRequest.Get("/v1/x").Query("ok", new string('c', 512)).BuildQueryString());
+    }
+
+    [Fact]
+    public void Path_refusals_carry_the_refused_value()
+    {
+        var error = Assert.Throws<DwsArgumentException>(() => DwsRequest.Get("/v1/{name}").Path("name", "a/b"));
+        Assert.Equal("a/b", error.Value);
     }
 }

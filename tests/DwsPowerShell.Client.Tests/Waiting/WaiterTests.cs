@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Errors;
 using System.Collections.Concurrent;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Tests.Support;
@@ -173,7 +174,7 @@ public class WaiterTests
     {
         var jobs = new Jobs(new());
         using var session = jobs.Session();
-        await Assert.ThrowsAsync<ArgumentException>(() => session.Jobs.WaitAsync(new[] { "ok", "../x" }, jobs.Options()));
+        await Assert.ThrowsAsync<DwsArgumentException>(() => session.Jobs.WaitAsync(new[] { "ok", "../x" }, jobs.Options()));
         Assert.Equal(0, jobs.Handler.Count);
     }
 

@@ -104,7 +104,7 @@ public class WorkloadApiTests
     {
         var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.CreatePlanAsync("c1", name));
+        var ex = await Assert.ThrowsAsync<DwsArgumentException>(() => session.Workload.CreatePlanAsync("c1", name));
         Assert.Equal("planName", ex.ParamName);
         Assert.Contains("lowercase", ex.Message);
         Assert.Empty(fake.Requests);
@@ -202,12 +202,12 @@ public class WorkloadApiTests
     {
         var fake = RecordingHandler.Always(200, Ok);
         using var session = fake.CreateSession();
-        Assert.Equal("planId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.GetPlanAsync("c1", "../x"))).ParamName);
-        Assert.Equal("clusterId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.StartPlanAsync("c/1", "p"))).ParamName);
-        Assert.Equal("stageId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.DeleteStageAsync("c1", "p", "a?b"))).ParamName);
-        Assert.Equal("stageId", (await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.SwitchStageAsync("c1", "p", "a/b"))).ParamName);
-        Assert.Equal("planId", Assert.Throws<ArgumentException>(() => session.Workload.ListPlanLogsAsync("c1", "a/b")).ParamName);
-        Assert.Equal("clusterId", Assert.Throws<ArgumentException>(() => session.Workload.ListPlansAsync("..")).ParamName);
+        Assert.Equal("planId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Workload.GetPlanAsync("c1", "../x"))).ParamName);
+        Assert.Equal("clusterId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Workload.StartPlanAsync("c/1", "p"))).ParamName);
+        Assert.Equal("stageId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Workload.DeleteStageAsync("c1", "p", "a?b"))).ParamName);
+        Assert.Equal("stageId", (await Assert.ThrowsAsync<DwsArgumentException>(() => session.Workload.SwitchStageAsync("c1", "p", "a/b"))).ParamName);
+        Assert.Equal("planId", Assert.Throws<DwsArgumentException>(() => session.Workload.ListPlanLogsAsync("c1", "a/b")).ParamName);
+        Assert.Equal("clusterId", Assert.Throws<DwsArgumentException>(() => session.Workload.ListPlansAsync("..")).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => session.Workload.ListPlansAsync("c1", pageSize: 0));
         Assert.Empty(fake.Requests);
     }
@@ -297,7 +297,7 @@ public class WorkloadApiTests
         var stage = NewStage();
         typeof(WorkloadPlanStage).GetProperty(field)!.SetValue(stage, null);
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.ModifyStageAsync("c1", "pl1", "st1", stage));
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Workload.ModifyStageAsync("c1", "pl1", "st1", stage));
 
         Assert.Equal("stage", ex.ParamName);
         Assert.Contains(field, ex.Message);
@@ -317,7 +317,7 @@ public class WorkloadApiTests
         var stage = NewStage();
         typeof(WorkloadPlanStage).GetProperty(field)!.SetValue(stage, value);
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => session.Workload.AddStageAsync("c1", "pl1", stage));
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => session.Workload.AddStageAsync("c1", "pl1", stage));
 
         Assert.Equal("stage", ex.ParamName);
         Assert.Contains(field, ex.Message);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DwsPowerShell.Client.Errors;
 
 namespace DwsPowerShell.Client.Models.Clusters;
 
@@ -119,7 +120,7 @@ internal static class ClusterRequestValidation
     {
         if (value is null || value.Trim().Length == 0)
         {
-            throw new ArgumentException($"{parameterName} is required: give {what}.", parameterName);
+            throw new DwsArgumentException($"{parameterName} is required: give {what}.", parameterName, value);
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class RemoveDwsClusterCommand : DwsLongRunningCmdlet
     [ValidateSet(V2, V1)]
     public string ApiVersion { get; set; } = V2;
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         if (ApiVersion == V1 && ReleaseEip)
         {

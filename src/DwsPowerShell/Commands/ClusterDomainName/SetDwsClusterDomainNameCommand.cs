@@ -41,7 +41,7 @@ public sealed class SetDwsClusterDomainNameCommand : DwsCmdlet
     [ValidateRange(DomainNameTypes.MinTtl, int.MaxValue)]
     public int? TtlSec { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         if (Name is null && TtlSec is null)
         {

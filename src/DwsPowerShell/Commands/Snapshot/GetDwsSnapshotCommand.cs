@@ -87,7 +87,7 @@ public sealed class GetDwsSnapshotCommand : DwsCmdlet
         }
     }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         if (Descending && SortBy is null)
         {

@@ -23,7 +23,9 @@ public sealed class DwsSession : IDisposable
         var resolved = CredentialChain.Resolve(Options.Credentials, Options.Environment);
         Credentials = resolved.Credentials;
         Region = FirstNonBlank(Options.Region, resolved.Region);
-        _projectId = FirstNonBlank(Options.ProjectId, resolved.ProjectId);
+        // A project ID goes into every path and the X-Project-Id header: checked here, before anything is sent.
+        if (FirstNonBlank(Options.ProjectId) is { } given) _projectId = DwsSessionChecks.CheckProjectId(given, nameof(DwsSessionOptions.ProjectId));
+        else if (FirstNonBlank(resolved.ProjectId) is { } found) _projectId = DwsSessionChecks.CheckProjectId(found, resolved.ProjectIdSource ?? CredentialChain.ProjectIdVariable);
 
         DwsRegion? known = null;
         if (Options.Endpoint is null)
@@ -40,8 +42,10 @@ public sealed class DwsSession : IDisposable
         }
         Endpoint = Options.Endpoint ?? known!.Endpoint;
         IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? Options.Endpoint ?? known!.IamEndpoint;
-        CheckEndpoint(Endpoint, nameof(DwsSessionOptions.Endpoint));
-        CheckEndpoint(IamEndpoint, nameof(DwsSessionOptions.IamEndpoint));
+        if (Options.Endpoint is not null) DwsSessionChecks.CheckEndpoint(Endpoint, nameof(DwsSessionOptions.Endpoint));
+        DwsSessionChecks.CheckEndpoint(IamEndpoint, Options.IamEndpoint is null && resolved.IamEndpoint is not null
+            ? $"The iam_endpoint in '{resolved.Credentials.Source}'" : nameof(DwsSessionOptions.IamEndpoint));
+        DwsSessionChecks.CheckProxy(Options.Proxy, nameof(DwsSessionOptions.Proxy), "the WebProxy's Credentials", Endpoint, IamEndpoint);
 
         IRequestAuthenticator authenticator = Credentials switch
         {
@@ -106,7 +110,14 @@ public sealed class DwsSession : IDisposable
             if (_iamToken is not null)
             {
                 var token = await _iamToken.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-                if (token.ProjectId is { } fromToken) return _projectId = fromToken;
+                if (FirstNonBlank(token.ProjectId) is { } fromToken)
+                {
+                    if (DwsSessionChecks.ProjectIdProblem(fromToken) is { } problem)
+                    {
+                        throw DwsErrorMapper.UnusableAnswer("POST", "/v3/auth/tokens", $"IAM's token names the project ID {DwsSessionChecks.Shown(fromToken)}, which is not one: {problem}.");
+                    }
+                    return _projectId = fromToken;
+                }
             }
             var region = RequireRegion();
             var response = await Transport.SendAsync(DwsRequest.Get("/v3/projects").Query("name", region).ForIam(), cancellationToken).ConfigureAwait(false);
@@ -132,6 +143,10 @@ public sealed class DwsSession : IDisposable
                     if (p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                         && id.GetString() is { Length: > 0 } value)
                     {
+                        if (DwsSessionChecks.ProjectIdProblem(value) is { } problem)
+                        {
+                            throw DwsErrorMapper.UnusableAnswer("GET", "/v3/projects", $"IAM's project list gives the project ID {DwsSessionChecks.Shown(value)}, which is not one: {problem}.");
+                        }
                         return _projectId = value;
                     }
                 }
@@ -155,13 +170,5 @@ public sealed class DwsSession : IDisposable
     {
         foreach (var v in values) if (!string.IsNullOrWhiteSpace(v)) return v!.Trim();
         return null;
-    }
-
-    private static void CheckEndpoint(Uri uri, string name)
-    {
-        if (!uri.IsAbsoluteUri || (uri.Scheme != "https" && uri.Scheme != "http"))
-        {
-            throw new DwsConfigurationException($"{name} '{uri}' must be an absolute http(s) URL, such as https://dws.ap-southeast-3.myhuaweicloud.com.");
-        }
     }
 }

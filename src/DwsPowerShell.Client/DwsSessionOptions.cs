@@ -9,13 +9,13 @@ public sealed class DwsSessionOptions
     /// <summary>Region such as <c>eu-west-101</c>; falls back to HUAWEICLOUD_SDK_REGION. Without an <see cref="Endpoint"/> it must be one of <see cref="DwsRegions.All"/>.</summary>
     public string? Region { get; set; }
 
-    /// <summary>Overrides the region's DWS endpoint from <see cref="DwsRegions"/> (a private or newer region, a private endpoint, the emulator).</summary>
+    /// <summary>Overrides the region's DWS endpoint from <see cref="DwsRegions"/> (a private or newer region, a private endpoint, the emulator). Never with user:password@ (refused).</summary>
     public Uri? Endpoint { get; set; }
 
     /// <summary>Overrides the region's IAM endpoint from <see cref="DwsRegions"/>; defaults to <see cref="Endpoint"/> when that is set.</summary>
     public Uri? IamEndpoint { get; set; }
 
-    /// <summary>Project ID; looked up once from IAM (<c>GET /v3/projects?name={region}</c>) when absent.</summary>
+    /// <summary>Project ID; looked up once from IAM (<c>GET /v3/projects?name={region}</c>) when absent. Checked when the session is made (<see cref="DwsSessionChecks.CheckProjectId"/>).</summary>
     public string? ProjectId { get; set; }
 
     /// <summary>Explicit credentials; when null the chain (environment, credentials file) is searched.</summary>
@@ -58,6 +58,7 @@ public sealed class DwsSessionOptions
             $"MaxResponseBytes must be between 1 and {int.MaxValue} bytes (the default is {DefaultMaxResponseBytes}, 16 MiB).");
     }
 
+    /// <summary>Proxy for every request; its user name and password go in its Credentials, never in its URL (refused).</summary>
     public IWebProxy? Proxy { get; set; }
 
     /// <summary>Turns TLS certificate validation off. Off by default; only for test endpoints.</summary>

@@ -75,6 +75,29 @@ public sealed class FaultInjectionTests
         Assert.Contains("<html>", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(null, "null")]
+    [InlineData("{}", "{}")]
+    [InlineData("", "")]
+    public async Task Body200_answers_200_with_the_rule_body_and_leaves_state_unchanged(string? body, string expected)
+    {
+        var rule = new FaultRule { Route = "GET /v1.0/*/clusters", Kind = FaultKind.Body200 };
+        if (body is not null) rule.Body = body;
+        await using var host = await EmulatorHost.StartAsync(o => o.Faults.Add(rule));
+        var response = await host.GetAsync($"/v1.0/{host.Project}/clusters");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+        Assert.False(Assert.Single(host.State.Requests).HandlerRan);
+    }
+
+    [Fact]
+    public void Body200_parses_from_a_spec()
+    {
+        var rule = FaultRule.Parse("route=GET /v1.0/*/snapshots,kind=Body200,body={}");
+        Assert.Equal(FaultKind.Body200, rule.Kind);
+        Assert.Equal("{}", rule.Body);
+    }
+
     [Fact]
     public async Task Latency_delays_then_answers_normally()
     {

@@ -57,9 +57,55 @@ Describe 'Connect-DwsService' {
 
     It 'refuses an endpoint that is not an absolute URL, naming it, without echoing the secret key' {
         # The record's target is the parameter set (the kind of credentials) the session was built from.
-        Assert-DwsErrorRecord -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject 'AccessKey' -MessageLike "*Endpoint 'not-a-url'*" {
+        Assert-DwsErrorRecord -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject 'AccessKey' -MessageLike "-Endpoint is 'not-a-url', which is not an absolute*" {
             Connect-DwsService -Endpoint 'not-a-url' -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk
         }
+    }
+
+    It 'refuses -ProjectId <Label> naming -ProjectId, before any request' -TestCases @(
+        @{ Label = "'..'"; ProjectId = '..' }
+        @{ Label = "'.'"; ProjectId = '.' }
+        @{ Label = "'../x'"; ProjectId = '../x' }
+        @{ Label = 'of 10 KB'; ProjectId = 'x' * 10240 }
+        @{ Label = 'with CRLF'; ProjectId = "a`r`nX-Injected: 1" }
+    ) {
+        Clear-EmulatorRequest -Emulator $emu
+        Assert-DwsErrorRecord -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject 'AccessKey' -MessageLike "-ProjectId is '*', which is not a project ID: *" {
+            Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -ProjectId $ProjectId
+        }
+        Get-DwsSession | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest -Emulator $emu).Count | Should -Be 0
+    }
+
+    It 'refuses <Parameter> carrying user:password@, naming it and the fix, and the password appears nowhere' -TestCases @(
+        @{ Parameter = '-Endpoint'; Fix = '*never carries credentials*' }
+        @{ Parameter = '-IamEndpoint'; Fix = '*never carries credentials*' }
+        @{ Parameter = '-Proxy'; Fix = '*-ProxyCredential*' }
+    ) {
+        $secret = 'Url-Passw0rd-77'
+        # The URL is passed in a variable: the invocation line PowerShell keeps with the error shows only its name.
+        $url = [uri] "http://dbuser:$secret@127.0.0.1:9/"
+        $arguments = @{ Endpoint = $emu.Url; Region = $c.Region; AccessKey = $c.AccessKey; SecretKey = $sk; Verbose = $true }
+        $arguments[$Parameter.TrimStart('-')] = $url
+        $Error.Clear()
+        $out = [System.Collections.Generic.List[object]]::new()
+        $record = $null
+        try { Connect-DwsService @arguments 4>&1 | ForEach-Object { $out.Add($_) } }
+        catch { $record = $_ }
+        Assert-DwsErrorRecord -ErrorRecord $record -Cmdlet Connect-DwsService -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject 'AccessKey' `
+            -MessageLike "$Parameter is 'http://…@127.0.0.1:9/', which carries a user name or password*", $Fix -Secret $secret
+        ($out | Out-String) | Should -Not -Match $secret
+        ($Error | Out-String) | Should -Not -Match $secret
+        ($Error | Format-List * -Force | Out-String) | Should -Not -Match $secret
+        ($record.Exception | Format-List * -Force | Out-String) | Should -Not -Match $secret
+        Get-DwsSession | Should -BeNullOrEmpty
+    }
+
+    It 'takes the proxy user name and password from -ProxyCredential, and shows neither' {
+        $proxyCredential = [pscredential]::new('proxyuser', (ConvertTo-SecureString 'Proxy-Passw0rd-88' -AsPlainText -Force))
+        $session = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'emulator0project0000000000000001' `
+            -Proxy 'http://127.0.0.1:9' -ProxyCredential $proxyCredential -PassThru -Verbose 4>&1
+        ($session | Out-String) + ($session | ConvertTo-Json -Depth 4) | Should -Not -Match 'Proxy-Passw0rd-88'
     }
 
     It 'never writes the secret key to the verbose stream' {

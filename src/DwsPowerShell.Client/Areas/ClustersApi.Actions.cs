@@ -97,7 +97,7 @@ public sealed partial class ClustersApi
     public async Task<ClusterActionResult> ShrinkAsync(string clusterId, ShrinkClusterRequest request, CancellationToken cancellationToken = default)
     {
         var answer = await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink").Path("cluster_id", clusterId)
-            .WithBody(Checked(request)).WithErrorCode(), cancellationToken).ConfigureAwait(false);
+            .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false);
         return ActionResult(answer, clusterId, new ClusterTask(clusterId, ClusterTask.ScaleIn));
     }
 

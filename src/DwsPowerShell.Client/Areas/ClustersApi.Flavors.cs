@@ -22,11 +22,10 @@ public sealed partial class ClustersApi
     /// <summary>5.2.56 Querying the List of Flavors That Can Be Changed: one page (project-level path by flavor ID).</summary>
     public async Task<DwsPage<TargetFlavor>> ListTargetFlavorsPageAsync(string flavorId, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<TargetFlavorList>(DwsRequest.Get("/v1/{project_id}/flavors/{flavor_id}/target-flavors").Path("flavor_id", flavorId)
-            .Query("offset", offset).Query("limit", limit), cancellationToken).ConfigureAwait(false);
-        var flavors = answer?.Flavors ?? new List<TargetFlavor>();
+        var (answer, flavors) = await _transport.SendListAsync(DwsRequest.Get("/v1/{project_id}/flavors/{flavor_id}/target-flavors").Path("flavor_id", flavorId)
+            .Query("offset", offset).Query("limit", limit), "flavors", (TargetFlavorList a) => a.Flavors, cancellationToken).ConfigureAwait(false);
         foreach (var f in flavors) f.SourceFlavorId = flavorId;
-        return new DwsPage<TargetFlavor>(flavors, answer?.Count);
+        return new DwsPage<TargetFlavor>(flavors, answer.Count);
     }
 
     /// <summary>Every flavor <paramref name="flavorId"/> can change to (5.2.56 through the one pager; count is only a hint).</summary>

@@ -41,11 +41,10 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<LogicalClusterList>(DwsRequest.Get(LogicalClusters).Path("cluster_id", clusterId)
-                .Query("offset", offset).Query("limit", limit), ct).ConfigureAwait(false);
-            var items = page?.LogicalClusters ?? new List<LogicalCluster>();
+            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters).Path("cluster_id", clusterId)
+                .Query("offset", offset).Query("limit", limit), "logical_clusters", (LogicalClusterList a) => a.LogicalClusters, ct).ConfigureAwait(false);
             foreach (var lc in items) lc.ClusterId = clusterId;
-            return new DwsPage<LogicalCluster>(items, page?.Count);
+            return new DwsPage<LogicalCluster>(items, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
@@ -74,12 +73,11 @@ public sealed partial class ClustersApi
             throw new ArgumentException($"order is '{order}'; give ASC or DESC.", nameof(order));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<LogicalClusterTaskList>(DwsRequest.Get(LogicalClusters + "/tasks").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters + "/tasks").Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit).Query("logical_cluster_name", logicalClusterName).Query("type", type)
-                .Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), ct).ConfigureAwait(false);
-            var items = page?.LogicalClusterTasks ?? new List<LogicalClusterTask>();
+                .Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), "logical_cluster_tasks", (LogicalClusterTaskList a) => a.LogicalClusterTasks, ct).ConfigureAwait(false);
             foreach (var t in items) t.ClusterId = clusterId;
-            return new DwsPage<LogicalClusterTask>(items, (int?)page?.Count);
+            return new DwsPage<LogicalClusterTask>(items, (int?)page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
@@ -89,11 +87,10 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<LogicalClusterVolumeList>(DwsRequest.Get(LogicalClusters + "/volumes").Path("cluster_id", clusterId)
-                .Query("offset", offset).Query("limit", limit), ct).ConfigureAwait(false);
-            var items = page?.Volumes ?? new List<LogicalClusterVolume>();
+            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters + "/volumes").Path("cluster_id", clusterId)
+                .Query("offset", offset).Query("limit", limit), "volumes", (LogicalClusterVolumeList a) => a.Volumes, ct).ConfigureAwait(false);
             foreach (var v in items) v.ClusterId = clusterId;
-            return new DwsPage<LogicalClusterVolume>(items, (int?)page?.Count);
+            return new DwsPage<LogicalClusterVolume>(items, (int?)page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
@@ -103,11 +100,10 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<LogicalClusterRingList>(DwsRequest.Get(LogicalClusters + "/rings").Path("cluster_id", clusterId)
-                .Query("offset", offset).Query("limit", limit), ct).ConfigureAwait(false);
-            var items = page?.ClusterRings ?? new List<LogicalClusterRing>();
+            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters + "/rings").Path("cluster_id", clusterId)
+                .Query("offset", offset).Query("limit", limit), "cluster_rings", (LogicalClusterRingList a) => a.ClusterRings, ct).ConfigureAwait(false);
             foreach (var r in items) r.ClusterId = clusterId;
-            return new DwsPage<LogicalClusterRing>(items, page?.Count);
+            return new DwsPage<LogicalClusterRing>(items, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 

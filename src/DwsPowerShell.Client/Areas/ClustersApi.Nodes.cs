@@ -25,12 +25,11 @@ public sealed partial class ClustersApi
         var ids = nodeIds?.ToList();
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<ClusterNodeList>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/nodes").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/nodes").Path("cluster_id", clusterId)
                 .Query("deleted", includeDeleted ? "true" : null).QueryEach("node_ids", ids, nameof(nodeIds)).Query("offset", offset).Query("limit", limit)
-                .Query("filter_by", filterBy).Query("filter", filter).Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), ct).ConfigureAwait(false);
-            var items = page?.NodeList ?? new List<ClusterNodeInfo>();
+                .Query("filter_by", filterBy).Query("filter", filter).Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), "node_list", (ClusterNodeList a) => a.NodeList, ct).ConfigureAwait(false);
             foreach (var n in items) n.ClusterId = clusterId;
-            return new DwsPage<ClusterNodeInfo>(items, page?.Count);
+            return new DwsPage<ClusterNodeInfo>(items, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
@@ -57,28 +56,26 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<TopologyRingList>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/topo/rings").Path("cluster_id", clusterId)
-                .Query("offset", offset).Query("limit", limit), ct).ConfigureAwait(false);
-            var items = page?.ClusterRings ?? new List<TopologyRing>();
+            var (page, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/topo/rings").Path("cluster_id", clusterId)
+                .Query("offset", offset).Query("limit", limit), "cluster_rings", (TopologyRingList a) => a.ClusterRings, ct).ConfigureAwait(false);
             for (var i = 0; i < items.Count; i++)
             {
                 items[i].ClusterId = clusterId;
                 items[i].RingNumber = offset + i + 1;
             }
-            return new DwsPage<TopologyRing>(items, page?.Count);
+            return new DwsPage<TopologyRing>(items, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
     /// <summary>5.2.47 Querying Cluster Instance Information (not paged; the example's /rds/ prefix is not used: quirks.md 8.3).</summary>
     public async Task<IReadOnlyList<ClusterInstance>> ListInstancesAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<ClusterInstanceList>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/instances").Path("cluster_id", clusterId),
-            cancellationToken).ConfigureAwait(false);
-        var items = answer?.Instances ?? new List<ClusterInstance>();
+        var (answer, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/instances").Path("cluster_id", clusterId),
+            "instances", (ClusterInstanceList a) => a.Instances, cancellationToken).ConfigureAwait(false);
         foreach (var i in items)
         {
-            i.ClusterId = answer?.ClusterId ?? clusterId;
-            i.ClusterName = answer?.ClusterName;
+            i.ClusterId = answer.ClusterId ?? clusterId;
+            i.ClusterName = answer.ClusterName;
         }
         return items;
     }
@@ -95,10 +92,9 @@ public sealed partial class ClustersApi
     /// <summary>5.2.39 Querying Cluster CN Nodes: the CNs plus min_num/max_num, which are also set on each CN (MinCount/MaxCount).</summary>
     public async Task<CoordinatorNodeList> ListCoordinatorNodesAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<CoordinatorNodeList>(DwsRequest.Get(Cns).Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false)
-            ?? new CoordinatorNodeList();
-        answer.Instances ??= new List<CoordinatorNode>();
-        foreach (var cn in answer.Instances)
+        var (answer, instances) = await _transport.SendListAsync(DwsRequest.Get(Cns).Path("cluster_id", clusterId), "instances", (CoordinatorNodeList a) => a.Instances,
+            cancellationToken).ConfigureAwait(false);
+        foreach (var cn in instances)
         {
             cn.ClusterId = clusterId;
             cn.MinCount = answer.MinNum;

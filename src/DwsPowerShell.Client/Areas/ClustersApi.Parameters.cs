@@ -11,7 +11,8 @@ public sealed partial class ClustersApi
     /// <summary>5.2.42 Querying a Cluster Parameter Group: the cluster's parameter groups.</summary>
     public async Task<IReadOnlyList<ClusterParameterGroupInfo>> ListParameterGroupsAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var list = OrEmpty((await _transport.SendAsync<ClusterParameterGroupList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false))?.Configurations);
+        var (_, list) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations").Path("cluster_id", clusterId), "configurations",
+            (ClusterParameterGroupList a) => a.Configurations, cancellationToken).ConfigureAwait(false);
         foreach (var g in list) g.ClusterId = clusterId;
         return list;
     }
@@ -31,8 +32,9 @@ public sealed partial class ClustersApi
     public async Task<IReadOnlyList<ClusterParameter>> ListParametersAsync(string clusterId, string? configurationId = null, CancellationToken cancellationToken = default)
     {
         var groupId = configurationId ?? await GetDefaultParameterGroupIdAsync(clusterId, cancellationToken).ConfigureAwait(false);
-        var list = OrEmpty((await _transport.SendAsync<ClusterParameterList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}")
-            .Path("cluster_id", clusterId).Path("configuration_id", groupId, nameof(configurationId)), cancellationToken).ConfigureAwait(false))?.Configurations);
+        var (_, list) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}")
+            .Path("cluster_id", clusterId).Path("configuration_id", groupId, nameof(configurationId)), "configurations", (ClusterParameterList a) => a.Configurations,
+            cancellationToken).ConfigureAwait(false);
         foreach (var p in list)
         {
             p.ClusterId = clusterId;
@@ -150,10 +152,9 @@ public sealed partial class ClustersApi
                 .Query("filter_by", string.IsNullOrEmpty(query?.FilterBy) ? null : query!.FilterBy)
                 .Query("filter", string.IsNullOrEmpty(query?.Filter) ? null : query!.Filter)
                 .Query("offset", offset).Query("limit", limit);
-            var page = await _transport.SendAsync<ParameterAuditRecordList>(request, ct).ConfigureAwait(false);
-            var records = page?.Records ?? new List<ParameterAuditRecord>();
+            var (page, records) = await _transport.SendListAsync(request, "records", (ParameterAuditRecordList a) => a.Records, ct).ConfigureAwait(false);
             foreach (var r in records) r.ClusterId = clusterId;
-            return new DwsPage<ParameterAuditRecord>(records, page?.Count);
+            return new DwsPage<ParameterAuditRecord>(records, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 }

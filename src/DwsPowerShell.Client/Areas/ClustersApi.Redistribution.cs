@@ -38,9 +38,9 @@ public sealed partial class ClustersApi
     public async Task<DwsCheckResult> CheckScaleOutAsync(string clusterId, GrowCheckRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        var answer = await _transport.SendAsync<GrowCheckResponse>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/grow-check").Path("cluster_id", clusterId)
-            .WithBody(request).AsRead(), cancellationToken).ConfigureAwait(false);
-        var items = (answer?.Data ?? new List<GrowCheckItem>())
+        var (_, data) = await _transport.SendListAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/grow-check").Path("cluster_id", clusterId)
+            .WithBody(request).AsRead(), "data", (GrowCheckResponse a) => a.Data, cancellationToken).ConfigureAwait(false);
+        var items = data
             .Select(i => new DwsCheckResult(i.Type ?? i.Desc ?? "item", i.Pass != false, i.Pass == false ? i.Reason ?? i.Desc : null, target: clusterId))
             .ToList();
         var failed = items.Where(i => !i.Passed).ToList();
@@ -63,8 +63,7 @@ public sealed partial class ClustersApi
     public async Task<ClusterRedistribution> GetRedistributionAsync(string clusterId, int? offset = null, int? limit = null, string? databaseName = null,
         string? tableName = null, string? type = null, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<ClusterRedistribution>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/redistribution").Path("cluster_id", clusterId)
-            .Query("limit", limit).Query("offset", offset).Query("db_name", databaseName).Query("table_name", tableName).Query("type", type), cancellationToken).ConfigureAwait(false)
+        var answer = await _transport.SendAsync<ClusterRedistribution>(RedistributionRequest(clusterId, offset, limit, databaseName, tableName, type), cancellationToken).ConfigureAwait(false)
             ?? new ClusterRedistribution();
         answer.ClusterId = clusterId;
         foreach (var table in answer.RedisInfo?.RedisTableDetail?.Data ?? new List<RedistributionTable>()) table.ClusterId = clusterId;
@@ -78,11 +77,16 @@ public sealed partial class ClustersApi
         Guard.NotNullOrWhiteSpace(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await GetRedistributionAsync(clusterId, offset, limit, databaseName, tableName, type, ct).ConfigureAwait(false);
-            var detail = page.RedisInfo?.RedisTableDetail;
-            return new DwsPage<RedistributionTable>(detail?.Data ?? new List<RedistributionTable>(), detail?.Total);
+            var (page, tables) = await _transport.SendListAsync(RedistributionRequest(clusterId, offset, limit, databaseName, tableName, type),
+                "redis_info.redis_table_detail.data", (ClusterRedistribution a) => a.RedisInfo?.RedisTableDetail?.Data, ct).ConfigureAwait(false);
+            foreach (var table in tables) table.ClusterId = clusterId;
+            return new DwsPage<RedistributionTable>(tables, page.RedisInfo!.RedisTableDetail!.Total);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
+
+    private static DwsRequest RedistributionRequest(string clusterId, int? offset, int? limit, string? databaseName, string? tableName, string? type) =>
+        DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/redistribution").Path("cluster_id", clusterId)
+            .Query("limit", limit).Query("offset", offset).Query("db_name", databaseName).Query("table_name", tableName).Query("type", type);
 
     /// <summary>
     /// Waits after a scale-out, redistribution or disk expansion: until the cluster is ready (AVAILABLE, no task)

@@ -84,9 +84,9 @@ public sealed partial class ClustersApi
         var body = new TagFilterRequest { Tags = CheckFilters(filters) };
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<ClusterTagResourceList>(DwsRequest.Post("/v1/{project_id}/clusters/resource-instances/tag-filter").AsRead()
-                .Query("offset", offset).Query("limit", limit).WithBody(body), ct).ConfigureAwait(false);
-            return new DwsPage<ClusterTagResource>(page?.Resources ?? new List<ClusterTagResource>(), page?.Count);
+            var (page, resources) = await _transport.SendListAsync(DwsRequest.Post("/v1/{project_id}/clusters/resource-instances/tag-filter").AsRead()
+                .Query("offset", offset).Query("limit", limit).WithBody(body), "resources", (ClusterTagResourceList a) => a.Resources, ct).ConfigureAwait(false);
+            return new DwsPage<ClusterTagResource>(resources, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
     }
 
@@ -116,7 +116,8 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.35 Querying the Resource Statistics (v1.0): the name/value rows as one object.</summary>
     public async Task<DwsResourceStatistic> GetResourceStatisticsAsync(CancellationToken cancellationToken = default) =>
-        DwsResourceStatistic.From(await _transport.SendAsync<DwsStatisticList>(DwsRequest.Get("/v1.0/{project_id}/statistics"), cancellationToken).ConfigureAwait(false));
+        DwsResourceStatistic.From((await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/statistics"), "statistics", (DwsStatisticList a) => a.Statistics,
+            cancellationToken).ConfigureAwait(false)).Answer);
 
     /// <summary>5.2.36 Performing a Switchback: restores the primary/standby balance (sub_status UNBALANCED); returns the job.</summary>
     public async Task<DwsJob> SwitchbackAsync(string clusterId, CancellationToken cancellationToken = default) =>
@@ -128,7 +129,8 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.45 Querying Snapshot Statistics: storage.free, storage.paid and storage.used (GB) of a cluster's snapshots.</summary>
     public async Task<DwsSnapshotStatistic> GetSnapshotStatisticsAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        DwsSnapshotStatistic.From(await _transport.SendAsync<DwsStatisticList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/snapshots/statistics").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId);
+        DwsSnapshotStatistic.From((await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/snapshots/statistics").Path("cluster_id", clusterId),
+            "statistics", (DwsStatisticList a) => a.Statistics, cancellationToken).ConfigureAwait(false)).Answer, clusterId);
 
     /// <summary>5.2.51 Obtaining Cluster Encryption Information: the KMS key of an encrypted cluster.</summary>
     public async Task<ClusterEncryption> GetEncryptionAsync(string clusterId, CancellationToken cancellationToken = default)
@@ -157,8 +159,9 @@ public sealed partial class ClustersApi
     public IAsyncEnumerable<DwsAvailableAction> ListAvailableActionsAsync(int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default) =>
         DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var page = await _transport.SendAsync<AvailableActionList>(DwsRequest.Get("/v1/{project_id}/actions").Query("offset", offset).Query("limit", limit), ct).ConfigureAwait(false);
-            return new DwsPage<DwsAvailableAction>((page?.ActionInfo ?? new List<string>()).Select(a => new DwsAvailableAction(a)).ToList(), page?.Count);
+            var (page, actions) = await _transport.SendListAsync(DwsRequest.Get("/v1/{project_id}/actions").Query("offset", offset).Query("limit", limit), "action_info",
+                (AvailableActionList a) => a.ActionInfo, ct).ConfigureAwait(false);
+            return new DwsPage<DwsAvailableAction>(actions.Select(a => new DwsAvailableAction(a)).ToList(), page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
 
     /// <summary>5.2.60 Converting an Ordinary Cluster to an Encrypted Cluster: one-way; returns the job.</summary>

@@ -13,11 +13,11 @@ public sealed partial class ClustersApi
 
     /// <summary>5.1.1 Querying AZs.</summary>
     public async Task<IReadOnlyList<AvailabilityZone>> ListAvailabilityZonesAsync(CancellationToken cancellationToken = default) =>
-        OrEmpty((await _transport.SendAsync<AvailabilityZoneList>(DwsRequest.Get("/v1.0/{project_id}/availability-zones"), cancellationToken).ConfigureAwait(false))?.AvailabilityZones);
+        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/availability-zones"), "availability_zones", (AvailabilityZoneList a) => a.AvailabilityZones, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.2.6 Querying the Cluster List (not paged: quirks.md 3.4).</summary>
     public async Task<IReadOnlyList<Cluster>> ListAsync(CancellationToken cancellationToken = default) =>
-        OrEmpty((await _transport.SendAsync<ClusterList>(DwsRequest.Get("/v1.0/{project_id}/clusters"), cancellationToken).ConfigureAwait(false))?.Clusters);
+        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters"), "clusters", (ClusterList a) => a.Clusters, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.2.13 Querying Cluster Details.</summary>
     public async Task<Cluster> GetAsync(string clusterId, CancellationToken cancellationToken = default) =>
@@ -25,7 +25,7 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.14 Querying Node Types (the v2 path; Getting Started's /v1.0/.../node_types is not used: quirks.md 8.3).</summary>
     public async Task<IReadOnlyList<NodeType>> ListNodeTypesAsync(CancellationToken cancellationToken = default) =>
-        OrEmpty((await _transport.SendAsync<NodeTypeList>(DwsRequest.Get("/v2/{project_id}/node-types"), cancellationToken).ConfigureAwait(false))?.NodeTypes);
+        (await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/node-types"), "node_types", (NodeTypeList a) => a.NodeTypes, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>
     /// The newest kernel version (datastores[].version, compared number by number) that the node type
@@ -43,9 +43,8 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.46 Querying the Nodes to Be Removed for Scale-In: the node counts a scale-in may remove.</summary>
     public async Task<IReadOnlyList<int>> ListShrinkNumbersAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        OrEmpty((await _transport.SendAsync<ShrinkNumbers>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false))?.ShrinkSequence);
-
-    private static IReadOnlyList<T> OrEmpty<T>(List<T>? items) => items ?? new List<T>();
+        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers").Path("cluster_id", clusterId), "shrink_sequence",
+            (ShrinkNumbers a) => a.ShrinkSequence, cancellationToken).ConfigureAwait(false)).Items;
 
     private static Cluster WithId(Cluster? cluster, string clusterId)
     {

@@ -58,8 +58,7 @@ public sealed class ConnectionsApi
     /// <summary>5.9.4 Obtaining the Available ELB List: the ELBs that can be bound to the cluster (each carries the cluster's ID).</summary>
     public async Task<IReadOnlyList<ClusterElbInfo>> ListClusterElbsAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<ElbList>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/elbs").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false);
-        var items = answer?.Elbs ?? new List<ClusterElbInfo>();
+        var (answer, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/elbs").Path("cluster_id", clusterId), "elbs", (ElbList a) => a.Elbs, cancellationToken).ConfigureAwait(false);
         foreach (var elb in items) if (string.IsNullOrEmpty(elb.ClusterId)) elb.ClusterId = clusterId;
         return items;
     }
@@ -103,10 +102,10 @@ public sealed class ConnectionsApi
         CheckNetwork(vpcId, subnetId);
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
-        var answer = await _transport.SendAsync<ElbList>(
+        var (answer, elbs) = await _transport.SendListAsync(
             DwsRequest.Get("/v2/{project_id}/elbs").Query("vpc_id", vpcId).Query("subnet_id", subnetId).Query("limit", limit).Query("offset", offset),
-            cancellationToken).ConfigureAwait(false);
-        return new DwsPage<ClusterElbInfo>(answer?.Elbs ?? new List<ClusterElbInfo>(), answer?.Count);
+            "elbs", (ElbList a) => a.Elbs, cancellationToken).ConfigureAwait(false);
+        return new DwsPage<ClusterElbInfo>(elbs, answer.Count);
     }
 
     /// <summary>

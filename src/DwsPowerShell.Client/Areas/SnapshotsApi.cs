@@ -76,8 +76,7 @@ public sealed partial class SnapshotsApi
 
     /// <summary>5.3.3 Querying the Snapshot List: every snapshot of every cluster in the project (not paged).</summary>
     public async Task<IReadOnlyList<Snapshot>> ListAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync<SnapshotListEnvelope>(DwsRequest.Get("/v1.0/{project_id}/snapshots"), cancellationToken).ConfigureAwait(false))?.Snapshots
-        ?? new List<Snapshot>();
+        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/snapshots"), "snapshots", (SnapshotListEnvelope a) => a.Snapshots, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.3.4 Querying Snapshot Details (unwraps <c>snapshot</c>).</summary>
     public async Task<Snapshot> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
@@ -125,13 +124,12 @@ public sealed partial class SnapshotsApi
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
         var (key, direction) = CheckSort(sortKey, sortDirection);
-        var answer = await _transport.SendAsync<SnapshotListEnvelope>(
+        var (answer, items) = await _transport.SendListAsync(
             DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/snapshots").Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit).Query("sort_key", key).Query("sort_dir", direction),
-            cancellationToken).ConfigureAwait(false);
-        var items = answer?.Snapshots ?? new List<Snapshot>();
-        foreach (var s in items) s.ClusterId ??= answer!.ClusterId ?? clusterId;
-        return new DwsPage<Snapshot>(items, answer?.Count);
+            "snapshots", (SnapshotListEnvelope a) => a.Snapshots, cancellationToken).ConfigureAwait(false);
+        foreach (var s in items) s.ClusterId ??= answer.ClusterId ?? clusterId;
+        return new DwsPage<Snapshot>(items, answer.Count);
     }
 
     /// <summary>

@@ -14,14 +14,14 @@ public sealed class TagsApi
 
     /// <summary>5.10.1 Querying Tags in a Project: each key used in the project with all of its values.</summary>
     public async Task<IReadOnlyList<ProjectTag>> ListProjectTagsAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync<ProjectTagList>(DwsRequest.Get("/v1.0/{project_id}/tags"), cancellationToken).ConfigureAwait(false))?.Tags
-        ?? new List<ProjectTag>();
+        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/tags"), "tags", (ProjectTagList a) => a.Tags, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.10.2 Querying Cluster Tags (each tag carries the cluster's ID).</summary>
     public async Task<IReadOnlyList<ResourceTag>> ListAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<ResourceTagList>(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false);
-        return WithCluster(answer?.Tags, clusterId);
+        var (_, tags) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), "tags",
+            (ResourceTagList a) => a.Tags, cancellationToken).ConfigureAwait(false);
+        return WithCluster(tags, clusterId);
     }
 
     /// <summary>
@@ -31,13 +31,14 @@ public sealed class TagsApi
     public Task AddAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default)
     {
         var body = Body(tags, nameof(tags));
+        var sent = body.Tags!;
         var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId).WithBody(body);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
-            var missing = body.Tags.Where(t => !current.Any(c => Same(c, t))).ToList();
+            var missing = sent.Where(t => !current.Any(c => Same(c, t))).ToList();
             return missing.Count == 0
-                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} has the tags {string.Join(", ", body.Tags)}")
+                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} has the tags {string.Join(", ", sent)}")
                 : DwsReadBack<bool>.NotSeen($"cluster {clusterId} lacks {string.Join(", ", missing)}");
         }, cancellationToken);
     }
@@ -49,13 +50,14 @@ public sealed class TagsApi
     public Task RemoveAsync(string clusterId, IEnumerable<ResourceTag> tags, CancellationToken cancellationToken = default)
     {
         var body = Body(tags, nameof(tags));
+        var sent = body.Tags!;
         var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId).WithBody(body);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
-            var left = body.Tags.Where(t => current.Any(c => Same(c, t))).ToList();
+            var left = sent.Where(t => current.Any(c => Same(c, t))).ToList();
             return left.Count == 0
-                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} no longer has the tags {string.Join(", ", body.Tags)}")
+                ? DwsReadBack<bool>.Seen(true, $"cluster {clusterId} no longer has the tags {string.Join(", ", sent)}")
                 : DwsReadBack<bool>.NotSeen($"cluster {clusterId} still has {string.Join(", ", left)}");
         }, cancellationToken);
     }
@@ -89,10 +91,10 @@ public sealed class TagsApi
     {
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
-        var answer = await _transport.SendAsync<SystemTagList>(
+        var (answer, tags) = await _transport.SendListAsync(
             DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/enterprise-projects").Path("cluster_id", clusterId).Query("limit", limit).Query("offset", offset),
-            cancellationToken).ConfigureAwait(false);
-        return new DwsPage<ResourceTag>(WithCluster(answer?.SysTags, clusterId), answer?.Count);
+            "sys_tags", (SystemTagList a) => a.SysTags, cancellationToken).ConfigureAwait(false);
+        return new DwsPage<ResourceTag>(WithCluster(tags, clusterId), answer.Count);
     }
 
     /// <summary>5.2.33 Querying the Cluster Tag List: every system tag of the cluster, a page at a time as the caller enumerates.</summary>
@@ -107,7 +109,7 @@ public sealed class TagsApi
     {
         if (tags is null) throw new ArgumentNullException(parameterName);
         var list = new ResourceTagList(tags);
-        if (list.Tags.Count == 0) throw new ArgumentException("Give at least one tag.", parameterName);
+        if (list.Tags!.Count == 0) throw new ArgumentException("Give at least one tag.", parameterName);
         foreach (var t in list.Tags)
         {
             if (string.IsNullOrEmpty(t.Key)) throw new ArgumentException("Every tag needs a key.", parameterName);
@@ -116,10 +118,9 @@ public sealed class TagsApi
         return list;
     }
 
-    private static List<ResourceTag> WithCluster(List<ResourceTag>? tags, string clusterId)
+    private static List<ResourceTag> WithCluster(List<ResourceTag> tags, string clusterId)
     {
-        var list = tags ?? new List<ResourceTag>();
-        foreach (var t in list) t.ClusterId = clusterId;
-        return list;
+        foreach (var t in tags) t.ClusterId = clusterId;
+        return tags;
     }
 }

@@ -54,12 +54,11 @@ public sealed partial class WorkloadApi
         CancellationToken cancellationToken = default)
     {
         CheckPage(offset, limit);
-        var answer = await _transport.SendAsync<WorkloadPlanListEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans")
+        var (answer, plans) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans")
             .Path("cluster_id", clusterId).Query("logical_cluster_name", NullIfBlank(logicalClusterName), nameof(logicalClusterName))
-            .Query("offset", offset).Query("limit", limit).WithResultCode(), cancellationToken).ConfigureAwait(false);
-        var plans = answer?.PlanList ?? new List<WorkloadPlan>();
+            .Query("offset", offset).Query("limit", limit).WithResultCode(), "plan_list", (WorkloadPlanListEnvelope a) => a.PlanList, cancellationToken).ConfigureAwait(false);
         foreach (var plan in plans) Adopt(plan, clusterId, plan.PlanId);
-        return new DwsPage<WorkloadPlan>(plans, answer?.Count);
+        return new DwsPage<WorkloadPlan>(plans, answer.Count);
     }
 
     /// <summary>5.7.19 Querying the Resource Management Plan List: every plan, a page at a time as the caller enumerates.</summary>
@@ -82,16 +81,15 @@ public sealed partial class WorkloadApi
         CancellationToken cancellationToken = default)
     {
         CheckPage(offset, limit);
-        var answer = await _transport.SendAsync<WorkloadPlanLogListEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/logs")
+        var (answer, logs) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/logs")
             .Path("cluster_id", clusterId).Path("plan_id", planId).Query("offset", offset).Query("limit", limit).WithResultCode(),
-            cancellationToken).ConfigureAwait(false);
-        var logs = answer?.PlanLogs ?? new List<WorkloadPlanLog>();
+            "plan_logs", (WorkloadPlanLogListEnvelope a) => a.PlanLogs, cancellationToken).ConfigureAwait(false);
         foreach (var log in logs)
         {
             log.ClusterId = clusterId;
             log.PlanId = planId;
         }
-        return new DwsPage<WorkloadPlanLog>(logs, answer?.Count);
+        return new DwsPage<WorkloadPlanLog>(logs, answer.Count);
     }
 
     /// <summary>5.7.21 Viewing Plan Execution Logs: every entry, a page at a time as the caller enumerates.</summary>

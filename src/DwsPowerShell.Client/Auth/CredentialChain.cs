@@ -3,16 +3,20 @@ namespace DwsPowerShell.Client.Auth;
 /// <summary>What the chain found: credentials plus the project and region hints that came with them.</summary>
 public sealed class ResolvedCredentials
 {
-    public ResolvedCredentials(DwsCredentials credentials, string? projectId, string? region, Uri? iamEndpoint)
+    public ResolvedCredentials(DwsCredentials credentials, string? projectId, string? region, Uri? iamEndpoint, string? projectIdSource = null)
     {
         Credentials = credentials;
         ProjectId = projectId;
         Region = region;
         IamEndpoint = iamEndpoint;
+        ProjectIdSource = projectIdSource;
     }
 
     public DwsCredentials Credentials { get; }
     public string? ProjectId { get; }
+
+    /// <summary>Where <see cref="ProjectId"/> came from, in the words an error about it uses (the variable's name, or the file's key and path).</summary>
+    public string? ProjectIdSource { get; }
     public string? Region { get; }
     public Uri? IamEndpoint { get; }
 }
@@ -38,7 +42,7 @@ public static class CredentialChain
 
         if (explicitCredentials is not null)
         {
-            return new ResolvedCredentials(explicitCredentials, envProject, envRegion, null);
+            return new ResolvedCredentials(explicitCredentials, envProject, envRegion, null, ProjectIdVariable);
         }
 
         var fromEnvironment = FromEnvironment(env, envProject, envRegion);
@@ -61,7 +65,7 @@ public static class CredentialChain
         if (ak is null) throw new DwsConfigurationException($"{SkVariable} is set but {AkVariable} is not: set {AkVariable} to the access key ID that belongs to the secret key.");
         if (sk is null) throw new DwsConfigurationException($"{AkVariable} is set but {SkVariable} is not: set {SkVariable} to the secret access key of {AkVariable}.");
         var token = NullIfBlank(env.GetVariable(SecurityTokenVariable));
-        return new ResolvedCredentials(new AccessKeyCredentials(ak, sk, token, "environment"), project, region, null);
+        return new ResolvedCredentials(new AccessKeyCredentials(ak, sk, token, "environment"), project, region, null, ProjectIdVariable);
     }
 
     private static ResolvedCredentials? FromFile(ICredentialEnvironment env, string? project, string? region)
@@ -99,11 +103,17 @@ public static class CredentialChain
         basic.TryGetValue("project_id", out var fileProject);
         basic.TryGetValue("iam_endpoint", out var iam);
         Uri? iamUri = null;
-        if (NullIfBlank(iam) is { } iamText && !Uri.TryCreate(iamText, UriKind.Absolute, out iamUri))
+        if (NullIfBlank(iam) is { } iamText)
         {
-            throw new DwsConfigurationException($"The iam_endpoint '{iamText}' in '{path}' is not an absolute URL: write it as https://iam.<region>.myhuaweicloud.com.");
+            if (!Uri.TryCreate(iamText, UriKind.Absolute, out iamUri))
+            {
+                throw new DwsConfigurationException($"The iam_endpoint {DwsSessionChecks.Shown(iamText)} in '{path}' is not an absolute URL: write it as https://iam.<region>.myhuaweicloud.com.");
+            }
+            DwsSessionChecks.CheckEndpoint(iamUri, $"The iam_endpoint in '{path}'");
         }
-        return new ResolvedCredentials(new AccessKeyCredentials(ak, sk, NullIfBlank(token), path), project ?? NullIfBlank(fileProject), region, iamUri);
+        var fromFile = project is null ? NullIfBlank(fileProject) : null;
+        return new ResolvedCredentials(new AccessKeyCredentials(ak, sk, NullIfBlank(token), path), project ?? fromFile, region, iamUri,
+            fromFile is null ? ProjectIdVariable : $"The project_id in '{path}'");
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -113,10 +113,11 @@ internal sealed class IamTokenAuthenticator : IRequestAuthenticator
         try
         {
             using var doc = JsonDocument.Parse(response.Body);
-            if (doc.RootElement.TryGetProperty("token", out var t))
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.Object)
             {
-                if (t.TryGetProperty("expires_at", out var e) && DwsTime.TryParse(e.GetString(), out var parsed)) expires = parsed;
-                if (t.TryGetProperty("project", out var p) && p.TryGetProperty("id", out var id)) projectId = id.GetString();
+                if (t.TryGetProperty("expires_at", out var e) && e.ValueKind == JsonValueKind.String && DwsTime.TryParse(e.GetString(), out var parsed)) expires = parsed;
+                if (t.TryGetProperty("project", out var p) && p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id", out var id)
+                    && id.ValueKind == JsonValueKind.String) projectId = id.GetString();
             }
         }
         catch (JsonException)

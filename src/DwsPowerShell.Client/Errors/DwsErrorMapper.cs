@@ -57,29 +57,44 @@ public static class DwsErrorMapper
     }
 
     /// <summary>
-    /// A 2xx cluster answer whose error_code is not a success value (quirks.md 1.2): a warning, not a failure.
-    /// <paramref name="successCodes"/> are the codes the operation documents as success besides DWS.0000 and null.
+    /// A 2xx whose own <c>error_code</c> (or <c>errCode</c>/<c>retCode</c>, which 5.2.4, 5.2.17, 5.2.23 and 5.2.24 send
+    /// beside it: quirks.md 1.3) is not a success value (DWS.0000, "0", null, or one of <paramref name="successCodes"/>,
+    /// which the operation documents as success: 5.2.54 answers DWS.0138): the service's code and message as a failure;
+    /// null when the answer reports success. A refusal inside a 200 (5.2.30 scale-in) is the same failure as a 4xx.
     /// </summary>
-    public static string? SuccessBodyWarning(DwsResponse response, IReadOnlyCollection<string>? successCodes = null) =>
-        FailureInSuccessBody(response, successCodes) is { } failure ? $"The service answered {response.StatusCode} but reported {failure.Code}: {failure.Message}" : null;
-
-    /// <summary>
-    /// A 2xx whose error_code is not a success value, for calls that report a refusal that way (5.2.30 scale-in,
-    /// <see cref="DwsRequest.WithErrorCode"/>): the service's code and message as a failure; null when it reports success.
-    /// </summary>
-    public static DwsApiException? FromErrorCode(DwsResponse response, string method, string path, IReadOnlyCollection<string>? successCodes = null) =>
-        FailureInSuccessBody(response, successCodes) is { } failure
-            ? Create(response.StatusCode, failure.Code, failure.Message ?? $"The service refused the request with error_code {failure.Code}.", response.RequestId, method, path, null)
-            : null;
-
-    private static (string Code, string? Message)? FailureInSuccessBody(DwsResponse response, IReadOnlyCollection<string>? successCodes)
+    public static DwsApiException? FromErrorCode(DwsResponse response, string method, string path, IReadOnlyCollection<string>? successCodes = null)
     {
-        if (!response.BodyContains("\"error_code\"")) return null;
-        var (code, message) = ParseBody(response.Body);
-        if (code is null || code == "DWS.0000" || code == "0") return null;
-        if (successCodes is not null && successCodes.Contains(code, StringComparer.OrdinalIgnoreCase)) return null;
-        return (code, message);
+        if (!response.BodyContains("\"error_code\"") && !response.BodyContains("\"errCode\"") && !response.BodyContains("\"retCode\"")) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(response.Body);
+            // Only the answer's own fields: items of a list (or of an array answer) may carry codes of their own.
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+            foreach (var (codeName, messageName) in s_successBodyPairs)
+            {
+                if (!doc.RootElement.TryGetProperty(codeName, out var codeElement)) continue;
+                var code = ShortenCode(Text(codeElement));
+                if (code is null || code == "DWS.0000" || code == "0") continue;
+                if (successCodes is not null && successCodes.Contains(code, StringComparer.OrdinalIgnoreCase)) continue;
+                var message = doc.RootElement.TryGetProperty(messageName, out var m) ? Text(m) : null;
+                return Create(response.StatusCode, code,
+                    message is null ? $"the service answered {response.StatusCode} but refused the request with {codeName} {code}" : Shorten(message),
+                    response.RequestId, method, path, null);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: deserialisation reports the problem.
+        }
+        return null;
     }
+
+    private static readonly (string, string)[] s_successBodyPairs =
+    {
+        ("error_code", "error_msg"),
+        ("errCode", "externalMessage"),
+        ("retCode", "retMessage"),
+    };
 
     /// <summary>
     /// A 2xx answer that lacks what the call needs (no body, or no object or ID where one must be): the service

@@ -8,9 +8,10 @@ namespace DwsPowerShell.Client.Paging;
 /// </summary>
 public sealed class DwsPage<T>
 {
+    /// <param name="items">The page's records: an answer without its list is an invalid answer (<see cref="Transport.DwsTransport.SendListAsync"/>), never an empty page.</param>
     public DwsPage(IReadOnlyList<T> items, int? total = null)
     {
-        Items = items;
+        Items = items ?? throw new ArgumentNullException(nameof(items), "A page needs its list: an answer without one is an invalid answer, not an empty page.");
         Total = total;
     }
 

@@ -57,15 +57,9 @@ public sealed class DwsRequest
 
     /// <summary>
     /// <c>error_code</c> values this operation documents as success besides DWS.0000 and null (5.2.54 answers
-    /// DWS.0138: quirks.md 1.2); any other code on a 2xx is reported as a warning, or as a failure with <see cref="WithErrorCode"/>.
+    /// DWS.0138: quirks.md 1.2); any other code on a 2xx is a failure (a refusal inside a 200, as 5.2.30 scale-in gives).
     /// </summary>
     public IReadOnlyCollection<string> SuccessCodes { get; private set; } = Array.Empty<string>();
-
-    /// <summary>
-    /// Calls whose refusal comes back inside a 2xx as an <c>error_code</c> other than DWS.0000 (5.2.30 scale-in):
-    /// only requests marked with <see cref="WithErrorCode"/> treat that as a failure; others log it as a warning.
-    /// </summary>
-    public bool ChecksErrorCode { get; private set; }
 
     /// <summary>Sent to the IAM endpoint rather than the DWS one.</summary>
     public bool ToIam { get; private set; }
@@ -100,13 +94,6 @@ public sealed class DwsRequest
     public DwsRequest WithSuccessCode(string code)
     {
         SuccessCodes = SuccessCodes.Concat(new[] { code }).ToArray();
-        return this;
-    }
-
-    /// <summary>Treats an <c>error_code</c> other than a success value on a 2xx as a failure (see <see cref="ChecksErrorCode"/>).</summary>
-    public DwsRequest WithErrorCode()
-    {
-        ChecksErrorCode = true;
         return this;
     }
 
@@ -173,6 +160,10 @@ public sealed class DwsRequest
             if (name == "project_id")
             {
                 value = projectId ?? throw new DwsConfigurationException("This call needs a project ID: give one, or let the session look it up from IAM by region.");
+                if (DwsSessionChecks.ProjectIdProblem(value) is { } problem)
+                {
+                    throw new ArgumentException($"projectId '{Printable(value)}' is not a project ID: {problem}.", nameof(projectId));
+                }
             }
             else if (!_pathValues.TryGetValue(name, out value!))
             {
@@ -239,7 +230,7 @@ public sealed class DwsRequest
 
     private static readonly Regex s_memberAccess = new(@"^[A-Za-z_][A-Za-z0-9_]*([?!]?\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
 
-    private static string Printable(string value)
+    internal static string Printable(string value)
     {
         var sb = new StringBuilder();
         foreach (var c in value.Length > 80 ? value.Substring(0, 80) + "…" : value)

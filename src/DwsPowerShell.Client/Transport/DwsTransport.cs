@@ -57,6 +57,26 @@ public sealed class DwsTransport : IDisposable
         return (T?)attempt.Value;
     }
 
+    /// <summary>
+    /// Sends a list call and reads the list <paramref name="list"/> takes from the answer (its JSON name is
+    /// <paramref name="property"/>). An answer without that list (an empty body, <c>null</c>, an object without the
+    /// array) is DWS.Client.InvalidResponse naming the property, never an empty list: only the service's <c>[]</c> says
+    /// there is nothing.
+    /// </summary>
+    public async Task<(TAnswer Answer, List<TItem> Items)> SendListAsync<TAnswer, TItem>(DwsRequest request, string property,
+        Func<TAnswer, List<TItem>?> list, CancellationToken cancellationToken = default) where TAnswer : class
+    {
+        if (list is null) throw new ArgumentNullException(nameof(list));
+        var answer = await SendAsync<TAnswer>(request, cancellationToken).ConfigureAwait(false);
+        var items = answer is null ? null : list(answer);
+        if (items is null)
+        {
+            throw DwsErrorMapper.UnusableAnswer(request.Method, request.Template,
+                answer is null ? $"The answer is empty: it has no '{property}' list." : $"The answer has no '{property}' list.");
+        }
+        return (answer!, items);
+    }
+
     private async Task<Attempt> SendCoreAsync(DwsRequest request, Func<DwsResponse, object?>? read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -98,14 +118,10 @@ public sealed class DwsTransport : IDisposable
             inBody.Attempts = state.Attempts;
             throw inBody;
         }
-        if (request.ChecksErrorCode && DwsErrorMapper.FromErrorCode(attempt.Response, request.Method, path, request.SuccessCodes) is { } refused)
+        if (DwsErrorMapper.FromErrorCode(attempt.Response, request.Method, path, request.SuccessCodes) is { } refused)
         {
             refused.Attempts = state.Attempts;
             throw refused;
-        }
-        if (DwsErrorMapper.SuccessBodyWarning(attempt.Response, request.SuccessCodes) is { } warning)
-        {
-            Log(DwsLogLevel.Warning, $"{request.Method} {path}: {warning}");
         }
         return attempt;
     }

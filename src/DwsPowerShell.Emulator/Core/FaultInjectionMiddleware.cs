@@ -102,6 +102,11 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 http.Response.ContentLength = half.Length;
                 await http.Response.Body.WriteAsync(half, http.RequestAborted);
                 break;
+            case FaultKind.Body200:
+                http.Response.StatusCode = 200;
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await http.Response.WriteAsync(rule.Body, Encoding.UTF8);
+                break;
         }
     }
 }

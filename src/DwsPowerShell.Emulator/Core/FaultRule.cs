@@ -15,6 +15,9 @@ public enum FaultKind
     ConnectionReset,
     TruncatedBody,
     NonJsonBody,
+
+    /// <summary>HTTP 200 with <see cref="FaultRule.Body"/> as a JSON answer (null, {}, an error object...): a success status whose body is not the answer.</summary>
+    Body200,
 }
 
 /// <summary>
@@ -30,6 +33,9 @@ public sealed class FaultRule
     public int LatencyMs { get; set; } = 1000;
     public int RetryAfterSeconds { get; set; } = 1;
     public int? MaxCount { get; set; }
+
+    /// <summary>The body of a <see cref="FaultKind.Body200"/> answer, as sent (default <c>null</c>; empty for no body).</summary>
+    public string Body { get; set; } = "null";
 
     /// <summary>Inject after the handler ran: the mutation is applied, the answer is lost.</summary>
     public bool AfterHandler { get; set; }
@@ -53,6 +59,7 @@ public sealed class FaultRule
                 case "retry-after" or "retryafter": rule.RetryAfterSeconds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "max" or "maxcount": rule.MaxCount = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "after" or "afterhandler": rule.AfterHandler = bool.Parse(value); break;
+                case "body": rule.Body = value; break;
                 default: throw new FormatException($"Unknown fault setting '{key}'.");
             }
         }

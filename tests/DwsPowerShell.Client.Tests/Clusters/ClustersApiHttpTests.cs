@@ -44,9 +44,19 @@ public class ClustersApiHttpTests
     }
 
     [Fact]
-    public async Task List_of_an_empty_answer_is_empty()
+    public async Task A_list_answer_without_its_list_is_an_invalid_answer()
     {
         _server.Respond(200, """{"count":0}""");
+        using var session = Session();
+        var error = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.ListAsync());
+        Assert.Equal("DWS.Client.InvalidResponse", error.ErrorCode);
+        Assert.Contains("'clusters'", error.Message);
+    }
+
+    [Fact]
+    public async Task List_of_an_empty_list_is_empty()
+    {
+        _server.Respond(200, """{"clusters":[],"count":0}""");
         using var session = Session();
         Assert.Empty(await session.Clusters.ListAsync());
     }
@@ -290,12 +300,13 @@ public class ClustersApiHttpTests
     }
 
     [Fact]
-    public async Task Other_calls_still_only_warn_about_an_error_code_inside_a_200()
+    public async Task Other_calls_fail_on_an_error_code_inside_a_200_too()
     {
         _server.Respond(200, """{"error_code":"DWS.0016","error_msg":"odd"}""");
         using var session = Session();
-        var result = await session.Clusters.ResizeAsync(Id, new ResizeClusterRequest(3));
-        Assert.Equal("DWS.0016", result.ErrorCode);
+        var error = await Assert.ThrowsAsync<DwsApiException>(() => session.Clusters.ResizeAsync(Id, new ResizeClusterRequest(3)));
+        Assert.Equal("DWS.0016", error.ErrorCode);
+        Assert.Contains("odd", error.Message);
     }
 
     [Fact]

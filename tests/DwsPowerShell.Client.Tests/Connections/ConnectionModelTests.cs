@@ -89,7 +89,7 @@ public class ConnectionModelTests
     public void Batch_tag_request_round_trips()
     {
         var body = ReferenceExamples.AssertRoundTrip<ResourceTagList>(Fixed("5.10.3", "request", ConnectionReferenceFixes.BatchTagsRequest));
-        Assert.Equal("key=value", Assert.Single(body.Tags).ToString());
+        Assert.Equal("key=value", Assert.Single(body.Tags!).ToString());
     }
 
     [Fact]

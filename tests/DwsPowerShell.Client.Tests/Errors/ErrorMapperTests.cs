@@ -176,12 +176,27 @@ public class ErrorMapperTests
     [Theory]
     [InlineData("{\"error_code\":\"DWS.0000\",\"error_msg\":\"ok\"}", null)]
     [InlineData("{\"error_code\":null,\"error_msg\":null}", null)]
+    [InlineData("{\"error_code\":\"0\"}", null)]
     [InlineData("{\"error_code\":\"DWS.0138\",\"error_msg\":\"x\"}", "DWS.0138")]
+    [InlineData("{\"error_code\":\"DWS.0015\",\"error_msg\":\"The cluster does not exist.\"}", "DWS.0015")]
+    [InlineData("{\"error_code\":\"DWS.0000\",\"errCode\":\"DWS.6002\",\"externalMessage\":\"busy\"}", "DWS.6002")]
+    [InlineData("{\"error_code\":\"DWS.0000\",\"retCode\":null,\"errCode\":\"DWS.0000\"}", null)]
     [InlineData("{\"clusters\":[]}", null)]
-    public void Success_body_warning(string body, string? code)
+    [InlineData("{\"clusters\":[{\"id\":\"c1\",\"error_code\":\"DWS.9999\"}]}", null)]
+    [InlineData("[{\"error_code\":\"DWS.9999\"}]", null)]
+    [InlineData("{\"code\":\"az1\",\"error_code\":\"DWS.0000\"}", null)]
+    public void A_2xx_whose_own_error_code_is_not_a_success_value_is_a_failure(string body, string? code)
     {
-        var warning = DwsErrorMapper.SuccessBodyWarning(new DwsResponse(200, body, new Dictionary<string, string>()));
-        if (code is null) Assert.Null(warning);
-        else Assert.Contains(code, warning);
+        var error = DwsErrorMapper.FromErrorCode(new DwsResponse(200, body, new Dictionary<string, string>()), "GET", Path);
+        Assert.Equal(code, error?.ErrorCode);
+        if (error is not null) Assert.Equal(200, error.StatusCode);
+    }
+
+    [Fact]
+    public void A_documented_success_code_is_no_failure()
+    {
+        // 5.2.54 answers DWS.0138 on success (quirks.md 1.2): the request declares it.
+        var response = new DwsResponse(200, "{\"error_code\":\"DWS.0138\",\"error_msg\":null}", new Dictionary<string, string>());
+        Assert.Null(DwsErrorMapper.FromErrorCode(response, "POST", Path, new[] { "DWS.0138" }));
     }
 }

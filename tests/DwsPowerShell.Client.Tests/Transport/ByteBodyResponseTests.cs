@@ -55,9 +55,9 @@ public class ByteBodyResponseTests
     [Fact]
     public void The_2xx_body_checks_see_byte_bodies()
     {
-        var warning = DwsErrorMapper.SuccessBodyWarning(Bytes("{\"error_code\":\"DWS.6001\",\"error_msg\":\"odd\"}"));
-        Assert.NotNull(warning);
-        Assert.Null(DwsErrorMapper.SuccessBodyWarning(Bytes("{\"clusters\":[]}")));
+        var refused = DwsErrorMapper.FromErrorCode(Bytes("{\"error_code\":\"DWS.6001\",\"error_msg\":\"odd\"}"), "GET", "/x");
+        Assert.Equal("DWS.6001", refused?.ErrorCode);
+        Assert.Null(DwsErrorMapper.FromErrorCode(Bytes("{\"clusters\":[]}"), "GET", "/x"));
         var inBody = DwsErrorMapper.FromResultCode(Bytes("{\"workload_res_code\":1,\"workload_res_str\":\"no\"}"), "GET", "/x");
         Assert.NotNull(inBody);
         Assert.Null(DwsErrorMapper.FromResultCode(Bytes("{\"workload_res_code\":0}"), "GET", "/x"));

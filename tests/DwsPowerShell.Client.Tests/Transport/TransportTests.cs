@@ -410,39 +410,37 @@ public class TransportTests
     }
 
     [Theory]
-    [InlineData("{\"error_code\":\"DWS.0138\",\"error_msg\":\"description changed\"}", true)]
-    [InlineData("{\"error_code\":\"DWS.0000\",\"error_msg\":\"Request successfully processed.\"}", false)]
-    [InlineData("{\"error_code\":null,\"error_msg\":null,\"job_id\":\"j\"}", false)]
-    public async Task A_2xx_with_another_error_code_logs_a_warning_and_succeeds(string body, bool warns)
+    [InlineData("{\"error_code\":\"DWS.0138\",\"error_msg\":\"description changed\"}", "DWS.0138")]
+    [InlineData("{\"error_code\":\"DWS.0000\",\"error_msg\":\"Request successfully processed.\"}", null)]
+    [InlineData("{\"error_code\":null,\"error_msg\":null,\"job_id\":\"j\"}", null)]
+    public async Task A_2xx_with_another_error_code_is_a_failure(string body, string? code)
     {
-        var log = new ConcurrentQueue<DwsLogEntry>();
         var handler = new FakeHandler(_ => FakeHandler.Json(200, body));
-        using var session = TestSessions.Session(handler, log: log);
-        await session.Transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", "c1").WithBody(new { description = "d" }));
-        var warnings = log.Where(e => e.Level == DwsLogLevel.Warning).ToList();
-        if (warns)
+        using var session = TestSessions.Session(handler);
+        var send = () => session.Transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", "c1").WithBody(new { description = "d" }));
+        if (code is null)
         {
-            var w = Assert.Single(warnings);
-            Assert.Contains("DWS.0138", w.Message);
-            Assert.Contains("/v1.0/proj-1/clusters/c1/description", w.Message);
+            await send();
+            return;
         }
-        else
-        {
-            Assert.Empty(warnings);
-        }
+        var error = await Assert.ThrowsAsync<DwsApiException>(send);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(200, error.StatusCode);
+        Assert.Contains("/v1.0/proj-1/clusters/c1/description", error.Message);
+        Assert.Equal(1, handler.Count);
     }
 
     [Theory]
     [InlineData("DWS.0138", false)]
     [InlineData("DWS.6001", true)]
-    public async Task A_code_the_operation_documents_as_success_logs_no_warning(string code, bool warns)
+    public async Task Only_a_code_the_operation_documents_as_success_passes(string code, bool fails)
     {
-        var log = new ConcurrentQueue<DwsLogEntry>();
         var handler = new FakeHandler(_ => FakeHandler.Json(200, $"{{\"error_code\":\"{code}\",\"error_msg\":null}}"));
-        using var session = TestSessions.Session(handler, log: log);
-        await session.Transport.SendAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", "c1")
+        using var session = TestSessions.Session(handler);
+        var send = () => session.Transport.SendAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", "c1")
             .WithBody(new { description_info = "d" }).WithSuccessCode("DWS.0138"));
-        Assert.Equal(warns, log.Any(e => e.Level == DwsLogLevel.Warning && e.Message.Contains(code)));
+        if (fails) Assert.Equal(code, (await Assert.ThrowsAsync<DwsApiException>(send)).ErrorCode);
+        else await send();
     }
 
     [Fact]
@@ -467,10 +465,12 @@ public class TransportTests
             var i = Interlocked.Increment(ref n);
             if (i == 1) throw Refused();
             if (i == 2) return Task.FromResult(FakeHandler.Json(503, "{\"error_code\":\"DWS.0001\",\"error_msg\":\"x\"}", ("Retry-After", "0")));
-            return Task.FromResult(FakeHandler.Json(200, "{\"error_code\":\"DWS.0138\",\"error_msg\":\"warn\"}"));
+            return Task.FromResult(FakeHandler.Json(200, "{\"error_code\":\"DWS.0138\",\"error_msg\":\"refused\"}"));
         });
         using var session = TestSessions.Session(handler, log: log, credentials: new AccessKeyCredentials(TestSessions.Ak, TestSessions.Sk, "SECURITYTOKENvalue"));
-        await session.Transport.SendAsync(DwsRequest.Get("/v1.0/{project_id}/clusters"));
+        var error = await Assert.ThrowsAsync<DwsApiException>(() => session.Transport.SendAsync(DwsRequest.Get("/v1.0/{project_id}/clusters")));
+        Assert.DoesNotContain(TestSessions.Sk, error.Message);
+        Assert.DoesNotContain("SECURITYTOKENvalue", error.Message);
         Assert.NotEmpty(log);
         var authorizations = handler.Requests.Select(r => r.Header("Authorization")!).ToList();
         var signatures = authorizations.Select(a => a.Split("Signature=")[1]).ToList();

@@ -93,6 +93,10 @@ public class BadInputTests
         var problems = new List<string>();
         int calls = 0, refused = 0, sent = 0;
         var covered = new List<string>();
+        // What happened to each hostile value, and to each parameter name, across every method.
+        var byValue = HostileValues.ToDictionary(v => v.Label, _ => (Refused: 0, Sent: 0));
+        var byParameter = new SortedDictionary<string, (int Methods, int Refused, int Sent)>(StringComparer.Ordinal);
+        var (projectRefused, projectLookedUp) = await ProjectIdValuesAsync(host, problems, budget.Token);
 
         foreach (var (area, method) in PublicMethods(session))
         {
@@ -120,6 +124,8 @@ public class BadInputTests
                     templates.UnionWith(host.State.Requests.Skip(defaultBefore).Select(e => Template(e.RawTarget, seed, [])));
                 }
                 covered.Add($"{Name(method)}({target.Name})");
+                byParameter.TryGetValue(target.Name!, out var counts);
+                byParameter[target.Name!] = (counts.Methods + 1, counts.Refused, counts.Sent);
                 foreach (var (label, value) in HostileValues)
                 {
                     if (budget.IsCancellationRequested) break;
@@ -128,9 +134,12 @@ public class BadInputTests
                     var error = await InvokeAsync(area, method, Arguments(method, seed, target, value, budget.Token), budget.Token);
                     var requests = host.State.Requests.Skip(sentBefore).ToList();
                     var where = $"{Name(method)}({target.Name} = {label})";
+                    var (r0, s0) = (byValue[label], byParameter[target.Name!]);
                     if (error is ArgumentException arg)
                     {
                         refused++;
+                        byValue[label] = (r0.Refused + 1, r0.Sent);
+                        byParameter[target.Name!] = (s0.Methods, s0.Refused + 1, s0.Sent);
                         if (arg.ParamName != target.Name) problems.Add($"{where}: ArgumentException names '{arg.ParamName}', not '{target.Name}': {arg.Message}");
                         if (requests.Count > 0) problems.Add($"{where}: refused, yet sent {requests.Count} request(s): {requests[0].RawTarget}");
                         continue;
@@ -140,6 +149,8 @@ public class BadInputTests
                         problems.Add($"{where}: {error.GetType().FullName} escaped: {error.Message}");
                     }
                     sent++;
+                    byValue[label] = (r0.Refused, r0.Sent + 1);
+                    byParameter[target.Name!] = (s0.Methods, s0.Refused, s0.Sent + 1);
                     foreach (var r in requests)
                     {
                         if (!IsEncoded(r.RawTarget)) problems.Add($"{where}: sent unencoded: {Printable(r.RawTarget)}");
@@ -151,11 +162,69 @@ public class BadInputTests
         }
 
         _output.WriteLine($"{covered.Count} parameters of {covered.Select(c => c[..c.IndexOf('(')]).Distinct().Count()} methods, {HostileValues.Length} values each: {calls} calls, {refused} refused with ArgumentException, {sent} sent (encoded)");
+        _output.WriteLine($"project ID (the session's ProjectId), {HostileValues.Length} values: {projectRefused} refused naming ProjectId when the session is made, nothing sent; {projectLookedUp} blank, so looked up from IAM (GET /v3/projects) and the call sent to its own route");
+        _output.WriteLine("by value (refused naming the parameter / sent encoded), over every parameter:");
+        foreach (var (label, n) in byValue) _output.WriteLine($"  {label}: {n.Refused} / {n.Sent}");
+        _output.WriteLine("by parameter name (methods: refused / sent):");
+        foreach (var (name, n) in byParameter) _output.WriteLine($"  {name} ({n.Methods}): {n.Refused} / {n.Sent}");
         foreach (var c in covered) _output.WriteLine("  " + c);
         foreach (var p in problems.Take(60)) _output.WriteLine("PROBLEM " + p);
         Assert.False(budget.IsCancellationRequested, "ran out of time");
+        Assert.Equal(HostileValues.Length, projectRefused + projectLookedUp);
         Assert.True(covered.Count >= 150, $"only {covered.Count} parameters found: is the reflection still finding the areas?");
         Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// The project ID is a path value of every call: each hostile value as the session's ProjectId must be refused
+    /// (DwsConfigurationException naming ProjectId) before anything is sent, or, blank, be looked up from IAM, after
+    /// which the call goes to its own route under the looked-up ID.
+    /// </summary>
+    private static async Task<(int Refused, int LookedUp)> ProjectIdValuesAsync(EmulatorHost host, List<string> problems, CancellationToken ct)
+    {
+        int refused = 0, lookedUp = 0;
+        var expected = new HashSet<string>(StringComparer.Ordinal) { "/v3/projects", $"/v1.0/{host.Options.ProjectId}/clusters" };
+        foreach (var (label, value) in HostileValues)
+        {
+            var where = $"DwsSessionOptions.ProjectId = {label}";
+            var before = host.State.Requests.Count;
+            DwsSession session;
+            try
+            {
+                session = host.CreateSession(o =>
+                {
+                    o.ProjectId = value;
+                    o.MaxRetries = 0;
+                });
+            }
+            catch (DwsConfigurationException ex)
+            {
+                refused++;
+                if (!ex.Message.StartsWith("ProjectId is ", StringComparison.Ordinal)) problems.Add($"{where}: the refusal does not name ProjectId: {ex.Message}");
+                if (host.State.Requests.Count > before) problems.Add($"{where}: refused, yet sent {host.State.Requests.Count - before} request(s)");
+                continue;
+            }
+            using (session)
+            {
+                if (value is not null && value.Trim().Length > 0) problems.Add($"{where}: accepted");
+                try
+                {
+                    await session.Clusters.ListAsync(ct);
+                    lookedUp++;
+                }
+                catch (Exception ex)
+                {
+                    problems.Add($"{where}: {ex.GetType().Name}: {ex.Message}");
+                }
+            }
+            foreach (var r in host.State.Requests.Skip(before))
+            {
+                var path = r.RawTarget.Split('?')[0];
+                if (!IsEncoded(r.RawTarget)) problems.Add($"{where}: sent unencoded: {Printable(r.RawTarget)}");
+                if (!expected.Contains(path)) problems.Add($"{where}: {r.Method} {Printable(r.RawTarget)} is outside the call's routes ({string.Join(", ", expected)})");
+            }
+        }
+        return (refused, lookedUp);
     }
 
     private static string Name(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";

@@ -144,6 +144,70 @@ public class HostileResponseTests
         Assert.Empty(problems);
     }
 
+    /// <summary>200s that carry no list: every list call must throw DwsApiException, never give zero objects.</summary>
+    public static readonly string[] ListlessLabels =
+    [
+        "empty 200", "empty 200 JSON", "whitespace 200", "JSON null", "JSON number", "JSON string", "JSON top-level array", "empty object",
+        "error inside a 200", "wrong types: fields",
+    ];
+
+    private static readonly (string Label, Func<DwsSession, CancellationToken, Task> Call)[] ListCalls =
+    [
+        ("Clusters.ListAsync", (s, ct) => s.Clusters.ListAsync(ct)),
+        ("Clusters.ListAvailabilityZonesAsync", (s, ct) => s.Clusters.ListAvailabilityZonesAsync(ct)),
+        ("Clusters.ListNodeTypesAsync", (s, ct) => s.Clusters.ListNodeTypesAsync(ct)),
+        ("Clusters.ListShrinkNumbersAsync", (s, ct) => s.Clusters.ListShrinkNumbersAsync(ClusterId, ct)),
+        ("Clusters.ListNodesAsync", async (s, ct) => { await foreach (var _ in s.Clusters.ListNodesAsync(ClusterId, cancellationToken: ct)) { } }),
+        ("Snapshots.ListAsync", (s, ct) => s.Snapshots.ListAsync(ct)),
+        ("Snapshots.ListClusterSnapshotsAsync", async (s, ct) => { await foreach (var _ in s.Snapshots.ListClusterSnapshotsAsync(ClusterId, pageSize: 10, cancellationToken: ct)) { } }),
+        ("Workload.ListPlansAsync", async (s, ct) => { await foreach (var _ in s.Workload.ListPlansAsync(ClusterId, cancellationToken: ct)) { } }),
+        ("Tags.ListAsync", (s, ct) => s.Tags.ListAsync(ClusterId, ct)),
+        ("Quotas.ListAsync", (s, ct) => s.Quotas.ListAsync(ct)),
+    ];
+
+    [Fact]
+    public async Task List_calls_answered_200_without_their_list_throw()
+    {
+        var problems = new List<string>();
+        var thrown = 0;
+        using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        foreach (var label in ListlessLabels)
+        {
+            var make = Responses.Single(r => r.Label == label).Make;
+            foreach (var (callLabel, call) in ListCalls)
+            {
+                using var session = new DwsSession(new DwsSessionOptions
+                {
+                    Endpoint = new Uri("http://127.0.0.1:9"),
+                    Region = "eu-west-101",
+                    ProjectId = "emulator0project0000000000000001",
+                    Credentials = new AccessKeyCredentials("AKHOSTILE00000000001", "sk-hostile-secret-0000000000000000000"),
+                    ConfigureHandler = _ => new Handler(make),
+                    MaxRetries = 0,
+                    TotalTimeout = TimeSpan.FromSeconds(10),
+                });
+                try
+                {
+                    await call(session, overall.Token);
+                    problems.Add($"{label} → {callLabel}: no error (zero objects)");
+                }
+                catch (DwsApiException ex)
+                {
+                    thrown++;
+                    var expected = label == "error inside a 200" ? "DWS.0015" : "DWS.Client.InvalidResponse";
+                    if (ex.ErrorCode != expected) problems.Add($"{label} → {callLabel}: {ex.ErrorCode}, not {expected}: {ex.Message}");
+                }
+                catch (Exception ex)
+                {
+                    problems.Add($"{label} → {callLabel}: {ex.GetType().FullName}: {ex.Message}");
+                }
+            }
+        }
+        _output.WriteLine($"{ListlessLabels.Length} list-less 200s × {ListCalls.Length} list calls: {thrown} DwsApiException, {problems.Count} other");
+        foreach (var p in problems) _output.WriteLine("PROBLEM " + p);
+        Assert.Empty(problems);
+    }
+
     /// <summary>'[' for ever.</summary>
     private sealed class EndlessStream : Stream
     {

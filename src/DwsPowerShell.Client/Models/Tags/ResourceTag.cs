@@ -55,8 +55,9 @@ public sealed class ResourceTagList
 
     public ResourceTagList(IEnumerable<ResourceTag> tags) => Tags = tags.Select(t => new ResourceTag(t.Key, t.Value)).ToList();
 
+    /// <summary>Null only in an answer that had no list (refused as an invalid answer).</summary>
     [JsonPropertyName("tags")]
-    public List<ResourceTag> Tags { get; set; } = new();
+    public List<ResourceTag>? Tags { get; set; }
 }
 
 /// <summary>The 5.10.1 answer.</summary>

@@ -108,25 +108,31 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
-    /// <summary>Project ID; looked up from IAM by region when omitted.</summary>
+    /// <summary>Project ID (32 hexadecimal characters; letters, digits, '-' and '_' are accepted, at most 64); looked up from IAM by region when omitted.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ProjectId { get; set; }
 
-    /// <summary>DWS endpoint URL (a private or newer region, a private endpoint, the emulator); defaults to the region's DWS endpoint, such as https://dws.ap-southeast-3.myhuaweicloud.com.</summary>
+    /// <summary>DWS endpoint URL (a private or newer region, a private endpoint, the emulator); defaults to the region's DWS endpoint, such as https://dws.ap-southeast-3.myhuaweicloud.com. It cannot carry a user name or password.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? Endpoint { get; set; }
 
-    /// <summary>IAM endpoint URL; defaults to the endpoint when one is given, else the region's IAM endpoint.</summary>
+    /// <summary>IAM endpoint URL; defaults to the endpoint when one is given, else the region's IAM endpoint. It cannot carry a user name or password.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? IamEndpoint { get; set; }
 
-    /// <summary>Proxy for all requests.</summary>
+    /// <summary>Proxy for all requests, such as http://proxy.example.com:8080; a user name and password go in -ProxyCredential, not in the URL.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? Proxy { get; set; }
+
+    /// <summary>User name and password for the proxy given in -Proxy.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    [Credential]
+    public PSCredential? ProxyCredential { get; set; }
 
     /// <summary>Seconds allowed for one HTTP attempt.</summary>
     [Parameter]
@@ -153,13 +159,28 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
+        try
+        {
+            // Checked in the words of these parameters, before anything is built or sent (the session checks them again as options).
+            if (ProjectId is not null) DwsSessionChecks.CheckProjectId(ProjectId.Trim(), "-ProjectId");
+            if (Endpoint is not null) DwsSessionChecks.CheckEndpoint(Endpoint, "-Endpoint");
+            if (IamEndpoint is not null) DwsSessionChecks.CheckEndpoint(IamEndpoint, "-IamEndpoint");
+            if (Proxy is not null) DwsSessionChecks.CheckProxy(Proxy, "-Proxy", "-ProxyCredential");
+            if (ProxyCredential is not null && Proxy is null) throw new DwsConfigurationException("-ProxyCredential is for a proxy: give -Proxy with the proxy's URL too.");
+        }
+        catch (DwsConfigurationException ex)
+        {
+            ThrowTerminatingError(DwsErrorRecords.From(ex, ParameterSetName));
+            return;
+        }
+
         var options = new DwsSessionOptions
         {
             Region = Region,
             ProjectId = ProjectId,
             Endpoint = Endpoint,
             IamEndpoint = IamEndpoint,
-            Proxy = Proxy is null ? null : new WebProxy(Proxy),
+            Proxy = Proxy is null ? null : new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },
             RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
             MaxRetries = MaxRetries,
             MaxResponseBytes = MaxResponseSize,

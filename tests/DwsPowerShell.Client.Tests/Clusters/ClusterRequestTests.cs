@@ -181,6 +181,21 @@ public class ClusterRequestTests
         Assert.DoesNotContain("1X_resu_nimdabd", ex.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(InvalidV2))]
+    public void Checks_before_the_default_version_is_looked_up_are_the_same_but_for_the_version(string property, Action<CreateClusterRequest> spoil)
+    {
+        var request = ValidV2();
+        spoil(request);
+        if (property == "DatastoreVersion")
+        {
+            request.ValidateAllButVersion(); // the caller fills it in next
+            return;
+        }
+        var ex = Assert.ThrowsAny<ArgumentException>(request.ValidateAllButVersion);
+        Assert.Equal(property, ex.ParamName);
+    }
+
     [Fact]
     public void V1_checks_its_own_cn_minimum_and_security_group()
     {

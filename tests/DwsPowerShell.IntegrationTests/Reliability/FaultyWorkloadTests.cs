@@ -152,7 +152,7 @@ public class FaultyWorkloadTests
             if (roll < 12) return ("list clusters", true, () => session.Clusters.ListAsync(ct));
             if (roll < 24 && model.Clusters.Count > 0) return ("get cluster", true, () => session.Clusters.GetAsync(Any(model.Clusters), ct));
             if (roll < 32) return ("list snapshots", true, () => session.Snapshots.ListAsync(ct));
-            if (roll < 38 && model.Snapshots.Count > 0) return ("get snapshot", true, () => session.Snapshots.GetAsync(Any(model.Snapshots), ct));
+            if (roll < 38 && model.Snapshots.Count > 0) return ("get snapshot", true, () => session.Snapshots.GetAsync(Any(model.Snapshots).Snapshot, ct));
             if (roll < 43 && model.Clusters.Count > 0)
             {
                 var c = Any(model.Clusters);
@@ -175,7 +175,7 @@ public class FaultyWorkloadTests
                 return ("create snapshot", false, async () =>
                 {
                     var created = await session.Snapshots.CreateAsync(c, name, "reliability", ct);
-                    model.Snapshots.Add(created.SnapshotId);
+                    model.Snapshots.Add((c, created.SnapshotId));
                 });
             }
             if (roll < 72 && model.Snapshots.Count > 0)
@@ -184,7 +184,7 @@ public class FaultyWorkloadTests
                 return ("delete snapshot", false, async () =>
                 {
                     model.Snapshots.Remove(s); // deleted, refused or unknown: not used again either way
-                    await session.Snapshots.DeleteAsync(s, ct);
+                    await session.Snapshots.DeleteAsync(s.Snapshot, ct);
                 });
             }
             if (roll < 80)
@@ -229,6 +229,8 @@ public class FaultyWorkloadTests
                 {
                     model.Clusters.Remove(c);
                     model.Plans.RemoveAll(p => p.Cluster == c);
+                    // 5.2.16: once the cluster is gone its manual snapshots go too (none kept): not read again.
+                    model.Snapshots.RemoveAll(s => s.Cluster == c);
                     await session.Clusters.DeleteAsync(c, cancellationToken: ct);
                 });
             }
@@ -260,7 +262,7 @@ public class FaultyWorkloadTests
         private int _next;
 
         public List<string> Clusters { get; } = clusters;
-        public List<string> Snapshots { get; } = [];
+        public List<(string Cluster, string Snapshot)> Snapshots { get; } = [];
         public List<(string Cluster, string Plan)> Plans { get; } = [];
 
         public int Next() => ++_next;

@@ -106,7 +106,16 @@ public sealed class CreateClusterRequest : IValidatedRequest
     public void SetAdminPassword(SecureString password) => _adminPassword = SecretText.From(password, nameof(password));
 
     /// <summary>Checks the body against the rules of 5.2.3; throws <see cref="ArgumentException"/> naming the property and the fix.</summary>
-    public void Validate()
+    public void Validate() => Validate(versionRequired: true);
+
+    /// <summary>
+    /// Every check of <see cref="Validate()"/> but the cluster version's: for a caller that fills in the default version
+    /// afterwards (<see cref="Areas.ClustersApi.GetDefaultDatastoreVersionAsync"/> costs a call, which a request that
+    /// fails its checks should not make).
+    /// </summary>
+    public void ValidateAllButVersion() => Validate(versionRequired: false);
+
+    private void Validate(bool versionRequired)
     {
         ClusterRequestValidation.ClusterName(Name, nameof(Name));
         ClusterRequestValidation.Required(Flavor, nameof(Flavor), "the node flavor (a spec_name from the node types, such as dws.m1.xlarge.ultrahigh)");
@@ -125,7 +134,7 @@ public sealed class CreateClusterRequest : IValidatedRequest
         }
         ClusterRequestValidation.Required(VpcId, nameof(VpcId), "the VPC ID");
         ClusterRequestValidation.Required(SubnetId, nameof(SubnetId), "the subnet ID");
-        ClusterRequestValidation.Required(DatastoreVersion, nameof(DatastoreVersion), "the cluster version (a datastores[].version of the node type, such as 8.2.1)");
+        if (versionRequired) ClusterRequestValidation.Required(DatastoreVersion, nameof(DatastoreVersion), "the cluster version (a datastores[].version of the node type, such as 8.2.1)");
         ClusterRequestValidation.PublicIp(PublicIp, nameof(PublicIp));
         ClusterRequestValidation.Tags(Tags, nameof(Tags));
         if (Volume?.Capacity is { } capacity) ClusterRequestValidation.Positive(capacity, nameof(Volume) + ".Capacity", "the disk capacity (GB)");

@@ -166,7 +166,11 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
                 var request = ClusterSpecification.ToCreateRequest(this);
                 created = Await(async ct =>
                 {
-                    request.DatastoreVersion ??= await DwsSession.Clusters.GetDefaultDatastoreVersionAsync(Flavor, ct).ConfigureAwait(false);
+                    if (request.DatastoreVersion is null)
+                    {
+                        request.ValidateAllButVersion();
+                        request.DatastoreVersion = await DwsSession.Clusters.GetDefaultDatastoreVersionAsync(Flavor, ct).ConfigureAwait(false);
+                    }
                     return await DwsSession.Clusters.CreateAsync(request, ct).ConfigureAwait(false);
                 });
             }

@@ -147,7 +147,11 @@ public sealed class TestDwsClusterCreationCommand : DwsCmdlet, IClusterSpecifica
         {
             result = Await(async ct =>
             {
-                request.DatastoreVersion ??= await DwsSession.Clusters.GetDefaultDatastoreVersionAsync(Flavor, ct).ConfigureAwait(false);
+                if (request.DatastoreVersion is null)
+                {
+                    request.ValidateAllButVersion();
+                    request.DatastoreVersion = await DwsSession.Clusters.GetDefaultDatastoreVersionAsync(Flavor, ct).ConfigureAwait(false);
+                }
                 return await DwsSession.Clusters.PrecheckCreateAsync(request, ct).ConfigureAwait(false);
             });
         }

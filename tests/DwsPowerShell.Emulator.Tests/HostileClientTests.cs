@@ -83,6 +83,18 @@ public sealed class HostileClientTests
     }
 
     [Fact]
+    public async Task Request_log_keeps_the_start_and_length_of_a_long_string_not_the_string()
+    {
+        await using var host = await StartAsync();
+        var response = await host.Raw.SendAsync(SignedPost(CreateUrl(host.Raw.BaseAddress!, host.Project), PaddedCreateBody(Limit), chunked: false, host.Options, host.Time.Now));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var logged = (string)host.State.Requests.Single().Body!["cluster"]!["description"]!;
+        Assert.StartsWith("aaaa", logged, StringComparison.Ordinal);
+        Assert.True(logged.Length < 100, logged);
+        Assert.EndsWith("characters)", logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unsigned_body_past_the_limit_is_413_before_the_credentials_are_looked_at()
     {
         await using var host = await StartAsync();

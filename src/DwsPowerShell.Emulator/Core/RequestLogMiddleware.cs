@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DwsPowerShell.Emulator.Core;
@@ -51,9 +52,13 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, EmulatorState s
 
     private const string Mask = "******";
 
+    /// <summary>Longest string value the log keeps whole; the log holds 10,000 entries, so a big body must not stay in it.</summary>
+    public const int MaxLoggedString = 1024;
+
     /// <summary>
     /// A copy of <paramref name="body"/> for the log, with the value of every key that names a secret (password, pwd,
-    /// secret, token: 5.2.3 db_password, 5.2.1 user_pwd, 5.2.28 new_password, 5.15.14 client_secret...) masked.
+    /// secret, token: 5.2.3 db_password, 5.2.1 user_pwd, 5.2.28 new_password, 5.15.14 client_secret...) masked, and
+    /// strings longer than <see cref="MaxLoggedString"/> cut to their start and length.
     /// </summary>
     public static JsonObject Redacted(JsonObject body) => (JsonObject)Redact(body.DeepClone())!;
 
@@ -65,15 +70,25 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, EmulatorState s
                 foreach (var (key, value) in o.ToList())
                 {
                     if (value is not null && IsSecret(key)) o[key] = Mask;
+                    else if (Shortened(value) is { } shortened) o[key] = shortened;
                     else Redact(value);
                 }
                 break;
             case JsonArray a:
-                foreach (var item in a) Redact(item);
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (Shortened(a[i]) is { } shortened) a[i] = shortened;
+                    else Redact(a[i]);
+                }
                 break;
         }
         return node;
     }
+
+    private static string? Shortened(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > MaxLoggedString } s
+            ? string.Concat(s.AsSpan(0, 64), $"... ({s.Length} characters)")
+            : null;
 
     private static bool IsSecret(string key) =>
         key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Contains("pwd", StringComparison.OrdinalIgnoreCase)

@@ -29,7 +29,8 @@ public static class Wire
     public static async Task<JsonObject?> ReadObjectAsync(HttpContext http, bool required)
     {
         if (http.Request.Body.CanSeek) http.Request.Body.Position = 0;
-        using var buffer = new MemoryStream();
+        // Bounded by RequestLimitsMiddleware; sized from Content-Length when there is one, so it is not grown by doubling.
+        using var buffer = new MemoryStream((int)Math.Min(http.Request.ContentLength ?? 0, int.MaxValue / 2));
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         ReadOnlyMemory<byte> bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (bytes.Span.StartsWith(Utf8Bom)) bytes = bytes[Utf8Bom.Length..];

@@ -46,14 +46,10 @@ public static class Wire
         JsonObject body;
         try
         {
-            using (var document = JsonDocument.Parse(bytes))
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                    throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, "Invalid format: the request body must be a JSON object.");
-                if (FirstDuplicateKey(document.RootElement, "") is { } path)
-                    throw DwsErrors.BadRequest(DwsErrors.DuplicateParameter, $"Duplicate parameters: {path} appears more than once.");
-            }
-            body = (JsonObject)JsonNode.Parse(bytes.Span)!;
+            if (FirstDuplicateKey(bytes.Span) is { } path)
+                throw DwsErrors.BadRequest(DwsErrors.DuplicateParameter, $"Duplicate parameters: {path} appears more than once.");
+            body = JsonNode.Parse(bytes.Span) as JsonObject
+                ?? throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, "Invalid format: the request body must be a JSON object.");
         }
         catch (JsonException)
         {
@@ -76,29 +72,62 @@ public static class Wire
         && HeaderUtilities.RemoveQuotes(media.Charset) is var charset
         && (charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The path (e.g. <c>cluster.name</c>) of the first key that one object holds twice, or null.</summary>
-    private static string? FirstDuplicateKey(JsonElement element, string path)
+    /// <summary>
+    /// The path (e.g. <c>cluster.name</c>, <c>tags[0].key</c>) of the first key that one object holds twice, or null.
+    /// One pass of a reader: a JsonDocument would rent a buffer the size of the body, which each thread then keeps.
+    /// </summary>
+    private static string? FirstDuplicateKey(ReadOnlySpan<byte> json)
     {
-        switch (element.ValueKind)
+        var reader = new Utf8JsonReader(json);
+        // One frame per open object or array: the keys seen (objects) or the next index (arrays), and the path to it.
+        var frames = new Stack<(HashSet<string>? Keys, int Index, string Path)>();
+        string? pendingKey = null;
+        while (reader.Read())
         {
-            case JsonValueKind.Object:
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var property in element.EnumerateObject())
-                {
-                    var inner = path.Length == 0 ? property.Name : path + "." + property.Name;
-                    if (!seen.Add(property.Name)) return inner;
-                    if (FirstDuplicateKey(property.Value, inner) is { } found) return found;
-                }
-                break;
-            case JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (FirstDuplicateKey(item, $"{path}[{i++}]") is { } found) return found;
-                }
-                break;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    pendingKey = reader.GetString()!;
+                    var frame = frames.Peek();
+                    var keyPath = frame.Path.Length == 0 ? pendingKey : frame.Path + "." + pendingKey;
+                    if (!frame.Keys!.Add(pendingKey)) return keyPath;
+                    break;
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    var path = ChildPath(frames, pendingKey);
+                    frames.Push(reader.TokenType == JsonTokenType.StartObject
+                        ? (new HashSet<string>(StringComparer.Ordinal), 0, path)
+                        : (null, 0, path));
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    frames.Pop();
+                    AdvanceIndex(frames);
+                    break;
+                default:
+                    AdvanceIndex(frames);
+                    break;
+            }
+            if (reader.TokenType != JsonTokenType.PropertyName) pendingKey = null;
         }
         return null;
+
+        static string ChildPath(Stack<(HashSet<string>? Keys, int Index, string Path)> frames, string? key)
+        {
+            if (frames.Count == 0) return "";
+            var parent = frames.Peek();
+            if (parent.Keys is null) return $"{parent.Path}[{parent.Index}]";
+            return parent.Path.Length == 0 ? key! : parent.Path + "." + key;
+        }
+
+        static void AdvanceIndex(Stack<(HashSet<string>? Keys, int Index, string Path)> frames)
+        {
+            if (frames.Count > 0 && frames.Peek().Keys is null)
+            {
+                var array = frames.Pop();
+                frames.Push((null, array.Index + 1, array.Path));
+            }
+        }
     }
 
     public static JsonObject RequireObject(JsonObject parent, string name) =>

@@ -7,6 +7,7 @@ namespace DwsPowerShell.Benchmarks;
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- scale           paging 10k / 100k snapshots
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- wait            1,000 jobs in one JobsApi.WaitAsync
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- coldstart [N]   fresh process to first answer
+/// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- hostile [N] [MB] emulator memory under oversized uploads
 /// (serve and coldstart-child are the child processes the modes above start.)
 /// </summary>
 internal static class BenchmarkProgram
@@ -32,6 +33,7 @@ internal static class BenchmarkProgram
             case "wait": return await WaitMode.RunAsync(args);
             case "coldstart": return await ColdStartMode.RunAsync(args);
             case "coldstart-child": return await ColdStartMode.ChildAsync(args);
+            case "hostile": return await HostileMode.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;

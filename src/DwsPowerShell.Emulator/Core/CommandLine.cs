@@ -37,5 +37,7 @@ public static class CommandLine
     private static long Positive(string flag, string value, long max) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= max
             ? n
-            : throw new ArgumentException($"{flag} needs a whole number of bytes from 1 to {max.ToString(CultureInfo.InvariantCulture)}, not '{value}'.");
+            : throw new ArgumentException(max == long.MaxValue
+                ? $"{flag} needs a whole number of bytes greater than 0 (for example 4194304), not '{value}'."
+                : $"{flag} needs a whole number of bytes from 1 to {max.ToString(CultureInfo.InvariantCulture)}, not '{value}'.");
 }

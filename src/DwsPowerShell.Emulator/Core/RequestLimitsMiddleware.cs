@@ -48,7 +48,7 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, EmulatorOpti
         var requestId = http.Response.Headers["X-Request-Id"].ToString();
         http.Response.Clear();
         http.Response.Headers["X-Request-Id"] = requestId;
-        http.Response.Headers.Connection = "close";
+        if (HttpProtocol.IsHttp11(http.Request.Protocol) || HttpProtocol.IsHttp10(http.Request.Protocol)) http.Response.Headers.Connection = "close";
         return DwsErrors.WriteAsync(http, status, DwsErrors.RequestTooLarge, message);
     }
 

@@ -8,6 +8,7 @@ namespace DwsPowerShell.Benchmarks;
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- wait            1,000 jobs in one JobsApi.WaitAsync
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- coldstart [N]   fresh process to first answer
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- hostile         memory one hostile answer costs (gzip bomb, endless body...)
+/// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- hostile-emulator [N] [MB] emulator memory under oversized uploads
 /// (serve, coldstart-child and hostile-child are the child processes the modes above start.)
 /// </summary>
 internal static class BenchmarkProgram
@@ -35,6 +36,7 @@ internal static class BenchmarkProgram
             case "coldstart-child": return await ColdStartMode.ChildAsync(args);
             case "hostile": return await HostileAnswerMode.RunAsync(args);
             case "hostile-child": return await HostileAnswerMode.ChildAsync(args);
+            case "hostile-emulator": return await HostileEmulatorMode.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;

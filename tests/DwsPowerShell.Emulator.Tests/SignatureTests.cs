@@ -139,4 +139,22 @@ public sealed class SignatureTests : IAsyncLifetime
         var response = await _host.Raw.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Repeated_query_values_are_ordered_by_code_point_as_the_SDKs_sign_them()
+    {
+        // U+FF5A (ｚ) sorts before U+1F600 (😀) by code point, after it by UTF-16 unit (the surrogate D83D < FF5A).
+        var response = await SendSigned(HttpMethod.Get, ClustersPath + "?tag=%F0%9F%98%80&tag=%EF%BD%9A", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("k=%F0%9F%98%80&k=%EF%BD%9A")]
+    [InlineData("k=%EF%BD%9A&k=%F0%9F%98%80")]
+    public void Canonical_query_orders_values_by_code_point(string query) =>
+        Assert.Equal("k=%EF%BD%9A&k=%F0%9F%98%80", DwsPowerShell.Emulator.Core.SdkSignature.CanonicalQuery(query));
+
+    [Fact]
+    public void Canonical_query_orders_keys_by_code_point() =>
+        Assert.Equal("a=3&%EF%BD%9A=1&%F0%9F%98%80=2", DwsPowerShell.Emulator.Core.SdkSignature.CanonicalQuery("%F0%9F%98%80=2&a=3&%EF%BD%9A=1"));
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
 namespace DwsPowerShell.Emulator.Core;
 
 /// <summary>
@@ -74,17 +77,35 @@ internal sealed class AuthMiddleware(RequestDelegate next, EmulatorState state)
         }
         else
         {
-            http.Request.EnableBuffering();
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            http.Request.Body.Position = 0;
-            payloadHash = SdkSignature.HexSha256(body.ToArray());
+            payloadHash = await HashBodyAsync(http);
         }
 
         var (rawPath, rawQuery) = SplitTarget(RequestContext.RawTarget(http));
         var canonical = SdkSignature.CanonicalRequest(http.Request.Method, rawPath, rawQuery, headerValues, payloadHash);
         var expected = SdkSignature.Sign(options.SecretKey, SdkSignature.StringToSign(sdkDate, canonical));
         return SdkSignature.SignaturesEqual(expected, auth.Signature) ? null : "the signature does not match.";
+    }
+
+    /// <summary>
+    /// SHA-256 of the body, read once in pieces (never whole in memory; RequestLimitsMiddleware stops it at the limit).
+    /// The body stays readable for the handler: buffered in memory up to 30 KB, past that in a temporary file.
+    /// </summary>
+    private static async Task<string> HashBodyAsync(HttpContext http)
+    {
+        http.Request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int n;
+            while ((n = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0) sha.AppendData(buffer, 0, n);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        http.Request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private static (string Path, string Query) SplitTarget(string rawTarget)

@@ -18,6 +18,15 @@ public static class DwsEmulator
             ApplicationName = typeof(DwsEmulator).Assembly.GetName().Name,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // RequestLimitsMiddleware enforces the emulator's limits with an error body; Kestrel's own answers to
+            // these have none, so its limits are only a backstop above them.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes + RequestLimitsMiddleware.KestrelHeaderSlack;
+            kestrel.Limits.MaxRequestBufferSize = Math.Max(kestrel.Limits.MaxRequestBufferSize ?? 0, kestrel.Limits.MaxRequestHeadersTotalSize);
+            kestrel.Limits.MaxRequestHeaderCount = RequestLimitsMiddleware.MaxHeaderCount * 10;
+        });
         var clock = new EmulatorClock(options.TimeProvider, options.TimeScale);
         var state = new EmulatorState(options, clock);
         if (!string.IsNullOrWhiteSpace(options.StateFile) && File.Exists(options.StateFile)) state.Load(options.StateFile);
@@ -33,6 +42,7 @@ public static class DwsEmulator
         var state = app.Services.GetRequiredService<EmulatorState>();
         app.Lifetime.ApplicationStopping.Register(state.SaveIfConfigured);
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<AuthMiddleware>();

@@ -49,6 +49,8 @@ public static class DwsErrors
     public const string IamAuthFailed = "APIGW.0301";
     public const string ApiNotFound = "APIGW.0101";
     public const string Throttled = "APIGW.0308";
+    /// <summary>The API gateway's code for a request too large: its body (413) or its header fields (431).</summary>
+    public const string RequestTooLarge = "APIGW.0201";
 
     public static DwsErrorException BadRequest(string code, string message) => new(400, code, message);
 

@@ -46,6 +46,15 @@ public sealed class EmulatorOptions
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Largest accepted request body; past it the answer is 413 APIGW.0201 and the rest of the body is not read.
+    /// 12 MiB is the API gateway's default (APIG FAQ "Does APIG Have a Limit on the Size of the API Request Body?").
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 12 * 1024 * 1024;
+
+    /// <summary>Largest accepted total of the request's header names and values; past it the answer is 431 APIGW.0201.</summary>
+    public int MaxRequestHeaderBytes { get; set; } = 32 * 1024;
+
     /// <summary>Real time source (tests may substitute a fake).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DwsPowerShell.Emulator.Core;
@@ -51,29 +52,27 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, EmulatorState s
 
     private const string Mask = "******";
 
+    /// <summary>Longest string value the log keeps whole; the log holds 10,000 entries, so a big body must not stay in it.</summary>
+    public const int MaxLoggedString = 1024;
+
     /// <summary>
     /// A copy of <paramref name="body"/> for the log, with the value of every key that names a secret (password, pwd,
-    /// secret, token: 5.2.3 db_password, 5.2.1 user_pwd, 5.2.28 new_password, 5.15.14 client_secret...) masked.
+    /// secret, token: 5.2.3 db_password, 5.2.1 user_pwd, 5.2.28 new_password, 5.15.14 client_secret...) masked, and
+    /// strings longer than <see cref="MaxLoggedString"/> cut to their start and length. Built anew, value by value:
+    /// a DeepClone keeps every value pointing into a copy of the whole request body, which the log would then hold.
     /// </summary>
-    public static JsonObject Redacted(JsonObject body) => (JsonObject)Redact(body.DeepClone())!;
+    public static JsonObject Redacted(JsonObject body) => (JsonObject)Copy(body)!;
 
-    private static JsonNode? Redact(JsonNode? node)
+    private static JsonNode? Copy(JsonNode? node) => node switch
     {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (key, value) in o.ToList())
-                {
-                    if (value is not null && IsSecret(key)) o[key] = Mask;
-                    else Redact(value);
-                }
-                break;
-            case JsonArray a:
-                foreach (var item in a) Redact(item);
-                break;
-        }
-        return node;
-    }
+        null => null,
+        JsonObject o => new JsonObject(o.Select(p =>
+            KeyValuePair.Create(p.Key, p.Value is not null && IsSecret(p.Key) ? JsonValue.Create(Mask) : Copy(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Copy).ToArray()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > MaxLoggedString } s =>
+            JsonValue.Create(string.Concat(s.AsSpan(0, 64), $"... ({s.Length} characters)")),
+        _ => JsonNode.Parse(node.ToJsonString()),
+    };
 
     private static bool IsSecret(string key) =>
         key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Contains("pwd", StringComparison.OrdinalIgnoreCase)

@@ -49,7 +49,10 @@ internal static class SdkSignature
         return joined.EndsWith('/') ? joined : joined + "/";
     }
 
-    /// <summary>'+' is a space; keys ordered by decoded text, a key's values sorted; enc(k)=enc(v) joined by '&amp;'.</summary>
+    /// <summary>
+    /// '+' is a space; keys ordered by decoded text, a key's values sorted, both by Unicode code point as Huawei's SDK
+    /// signers sort (Python's sorted str, Go's sort.Strings on UTF-8); enc(k)=enc(v) joined by '&amp;'.
+    /// </summary>
     public static string CanonicalQuery(string rawQuery)
     {
         if (rawQuery.StartsWith('?')) rawQuery = rawQuery[1..];
@@ -63,8 +66,8 @@ internal static class SdkSignature
             pairs.Add((DecodeQuery(key), DecodeQuery(value)));
         }
         return string.Join('&', pairs
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .ThenBy(p => p.Value, StringComparer.Ordinal)
+            .OrderBy(p => p.Key, CodePointOrder.Instance)
+            .ThenBy(p => p.Value, CodePointOrder.Instance)
             .Select(p => Encode(p.Key) + "=" + Encode(p.Value)));
     }
 
@@ -105,5 +108,25 @@ internal static class SdkSignature
             else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Strings by Unicode code point. <see cref="StringComparer.Ordinal"/> compares UTF-16 units, which puts a
+    /// character above U+FFFF (a surrogate pair, U+D800-U+DFFF) before U+E000-U+FFFF: U+1F600 before U+FF5A.
+    /// </summary>
+    internal sealed class CodePointOrder : IComparer<string>
+    {
+        public static readonly CodePointOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            if (x is null || y is null) return x is null ? (y is null ? 0 : -1) : 1;
+            var common = x.AsSpan().CommonPrefixLength(y);
+            if (common == x.Length || common == y.Length) return x.Length.CompareTo(y.Length);
+            return Rank(x[common]).CompareTo(Rank(y[common]));
+        }
+
+        /// <summary>Moves surrogates above every other UTF-16 unit; the order among the rest is unchanged.</summary>
+        private static int Rank(char c) => char.IsSurrogate(c) ? c + 0x10000 : c;
     }
 }

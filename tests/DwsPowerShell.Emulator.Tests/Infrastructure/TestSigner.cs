@@ -59,9 +59,12 @@ internal static class TestSigner
             string Dec(string s) => Uri.UnescapeDataString(s.Replace("+", " "));
             return (K: Dec(kv[0]), V: kv.Length > 1 ? Dec(kv[1]) : "");
         });
-        return string.Join("&", pairs.OrderBy(p => p.K, StringComparer.Ordinal).ThenBy(p => p.V, StringComparer.Ordinal)
+        // Huawei's SDKs sort by code point, which is the order of the UTF-8 bytes.
+        return string.Join("&", pairs.OrderBy(p => Encoding.UTF8.GetBytes(p.K), Utf8Order).ThenBy(p => Encoding.UTF8.GetBytes(p.V), Utf8Order)
             .Select(p => Uri.EscapeDataString(p.K) + "=" + Uri.EscapeDataString(p.V)));
     }
+
+    private static readonly Comparer<byte[]> Utf8Order = Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b));
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 }

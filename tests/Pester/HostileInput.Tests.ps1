@@ -95,7 +95,7 @@ Describe 'Hostile parameter values' {
                 try { & $case.Command @arguments -ErrorAction Stop 2>$null 3>$null 6>$null | Out-Null } catch { $record = $_ }
                 $sent = @(Get-EmulatorRequest | Where-Object { $_.rawTarget -notlike '/v3/*' })
                 $message = if ($record) { "$($record.Exception.Message)" } else { '' }
-                $binding = $record.Exception -is [System.Management.Automation.ParameterBindingException] -and $record.Exception.ParameterName -eq $case.Parameter
+                $binding = $null -ne $record -and $record.Exception -is [System.Management.Automation.ParameterBindingException] -and $record.Exception.ParameterName -eq $case.Parameter
                 $named = $binding -or $message -cmatch ('(^|\W)-' + [regex]::Escape($case.Parameter) + '\b')
                 $what = "$($case.Command) -$($case.Parameter) $label"
                 if ($record -and ($binding -or $record.FullyQualifiedErrorId -like 'DwsInvalidArgument,*')) {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DwsPowerShell.Client.Errors;
+using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Models.Clusters;
 
@@ -121,6 +122,24 @@ internal static class ClusterRequestValidation
         if (value is null || value.Trim().Length == 0)
         {
             throw new DwsArgumentException($"{parameterName} is required: give {what}.", parameterName, value);
+        }
+    }
+
+    /// <summary>
+    /// A node flavor (5.2.14 spec_name, such as dws.m1.xlarge.ultrahigh or dwsk2.xlarge): letters and digits, with '.',
+    /// '_' and '-' between them. Checked here so that a value that can name no flavor is refused before the node types are read.
+    /// </summary>
+    public static void Flavor(string? value, string parameterName)
+    {
+        Required(value, parameterName, "the node flavor (a spec_name from the node types, such as dws.m1.xlarge.ultrahigh)");
+        var v = value!;
+        var ok = v.Length <= 128 && char.IsLetterOrDigit(v[0]) && char.IsLetterOrDigit(v[v.Length - 1]);
+        foreach (var c in v) ok &= c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '_' or '-');
+        if (!ok || v.Contains(".."))
+        {
+            throw new DwsArgumentException(
+                $"{parameterName} '{DwsRequest.Printable(v)}' is not a node flavor: a spec_name is letters and digits with '.', '_' or '-' between them, such as dws.m1.xlarge.ultrahigh (Get-DwsNodeType lists them).",
+                parameterName, value);
         }
     }
 

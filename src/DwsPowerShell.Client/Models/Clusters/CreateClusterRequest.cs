@@ -118,7 +118,7 @@ public sealed class CreateClusterRequest : IValidatedRequest
     private void Validate(bool versionRequired)
     {
         ClusterRequestValidation.ClusterName(Name, nameof(Name));
-        ClusterRequestValidation.Required(Flavor, nameof(Flavor), "the node flavor (a spec_name from the node types, such as dws.m1.xlarge.ultrahigh)");
+        ClusterRequestValidation.Flavor(Flavor, nameof(Flavor));
         ClusterRequestValidation.NodeCount(NumNode, nameof(NumNode));
         ClusterRequestValidation.CnCount(NumCn, 2, NumNode, nameof(NumCn));
         ClusterRequestValidation.AdminUserName(AdminUserName, nameof(AdminUserName));
@@ -244,7 +244,7 @@ public sealed class CreateClusterV1Request : IValidatedRequest
     public void Validate()
     {
         ClusterRequestValidation.ClusterName(Name, nameof(Name));
-        ClusterRequestValidation.Required(NodeType, nameof(NodeType), "the node flavor, such as dws.m1.xlarge.ultrahigh");
+        ClusterRequestValidation.Flavor(NodeType, nameof(NodeType));
         ClusterRequestValidation.NodeCount(NumberOfNode, nameof(NumberOfNode));
         if (NumberOfCn is { } cns) ClusterRequestValidation.CnCount(cns, 3, NumberOfNode, nameof(NumberOfCn));
         ClusterRequestValidation.AdminUserName(AdminUserName, nameof(AdminUserName));

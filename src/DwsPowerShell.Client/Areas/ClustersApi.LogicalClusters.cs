@@ -126,7 +126,7 @@ public sealed partial class ClustersApi
     }
 
     /// <summary>
-    /// 5.2.18 as a Set- cmdlet needs it: reads the logical cluster (5.2.7), keeps its rings, mode and
+    /// 5.2.18 Editing a Logical Cluster, as a Set- cmdlet needs it: reads the logical cluster (5.2.7), keeps its rings, mode and
     /// waiting_for_killing unless given, and PUTs the merged body, so one field changes without losing the others.
     /// </summary>
     public async Task<LogicalClusterOperationResult> SetLogicalClusterAsync(string clusterId, string logicalClusterId, IReadOnlyList<LogicalClusterRing>? rings = null,

@@ -1,0 +1,51 @@
+using DwsPowerShell.Catalogue.Generator;
+
+namespace DwsPowerShell.Client.Tests.Catalogue;
+
+/// <summary>The generator refuses a malformed table with DWSCAT001 naming the line (the build fails with it).</summary>
+public class CatalogueGeneratorTests
+{
+    private const string BadHeader = "section\ttitle\tarea\tmethod\tpath\tretry\tparing\tcmdlet\tref_line";
+    private static readonly string GoodHeader = string.Join("\t", CatalogueGenerator.Columns);
+
+    private static List<string> Problems(params string[] lines)
+    {
+        CatalogueGenerator.Parse("/x/operations.tsv", string.Join("\n", lines) + "\n", out var problems);
+        return problems.Select(p => $"{p.Id} {p.GetMessage()}").ToList();
+    }
+
+    [Fact]
+    public void A_good_row_passes()
+    {
+        Assert.Empty(Problems(GoodHeader, "5.11.1\tQuerying Resource Quotas\tQuotas\tGET\t/v1.0/{project_id}/quotas\tsafe\tnone\tGet-DwsQuota\t13806"));
+    }
+
+    [Fact]
+    public void Each_bad_cell_is_named_with_its_line()
+    {
+        var problems = Problems(GoodHeader,
+            "5.11.1\tQuerying Resource Quotas\tQuotas\tGET\t/v1.0/{project_id}/quotas\tsafe\tnone\tGet-DwsQuota\t13806",
+            "5.11.1\tAgain\tQuotas\tPOST\tv1.0/{project_id}/quotas\tsafe\tpages\tGet DwsQuota\tx",
+            "5.11.2\ttoo few columns");
+        Assert.Equal(new[]
+        {
+            "DWSCAT001 operations.tsv line 3: section 5.11.1 appears twice",
+            "DWSCAT001 operations.tsv line 3: path 'v1.0/{project_id}/quotas' must start with /v and hold no spaces",
+            "DWSCAT001 operations.tsv line 3: retry is 'safe' for a POST: GET/HEAD are safe, everything else unsafe",
+            "DWSCAT001 operations.tsv line 3: paging 'pages' is not one of none, offset-limit, page-number, offset-limit-body",
+            "DWSCAT001 operations.tsv line 3: cmdlet 'Get DwsQuota' is not Verb-DwsNoun",
+            "DWSCAT001 operations.tsv line 3: ref_line 'x' is not a positive line number",
+            "DWSCAT001 operations.tsv line 4: 2 columns, expected 9",
+        }, problems);
+    }
+
+    [Fact]
+    public void The_header_is_checked()
+    {
+        Assert.Equal(new[] { "DWSCAT001 operations.tsv line 1: the header must be: section title area method path retry paging cmdlet ref_line (tab-separated)" },
+            Problems(BadHeader));
+    }
+
+    [Fact]
+    public void Properties_are_named_from_the_section() => Assert.Equal("S5_18_11", CatalogueGenerator.PropertyName("5.18.11"));
+}

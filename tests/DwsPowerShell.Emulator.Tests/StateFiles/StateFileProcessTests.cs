@@ -1,7 +1,7 @@
 using System.Net;
 using DwsPowerShell.Emulator.Tests.Infrastructure;
 
-namespace DwsPowerShell.Emulator.Tests.StateFile;
+namespace DwsPowerShell.Emulator.Tests.StateFiles;
 
 /// <summary>--state-file with the emulator as a process of its own: killed with SIGKILL, started on bad files.</summary>
 public sealed class StateFileProcessTests : IDisposable

@@ -92,7 +92,7 @@ public sealed class EmulatorState
     /// <summary>Writes the state to <paramref name="path"/> (atomically: a temporary file in the same folder, flushed, then moved over it).</summary>
     public void Save(string path)
     {
-        lock (_saveGate) Write(path, Serialize(force: true, out _)!);
+        lock (_saveGate) Write(path, Serialize(force: true, out _, out _)!);
     }
 
     /// <summary>Reads a state file; a file that is not one (empty, cut short, not JSON, wrongly shaped) throws <see cref="StateFileException"/>.</summary>
@@ -125,22 +125,25 @@ public sealed class EmulatorState
         if (string.IsNullOrWhiteSpace(path)) return;
         lock (_saveGate)
         {
-            if (Serialize(force: false, out var content) is not { } json) return;
+            if (Serialize(force: false, out var content, out var offset) is not { } json) return;
             Write(path, json);
             _savedContent = content;
-            _savedClockOffset = Clock.Offset;
+            _savedClockOffset = offset;
         }
     }
 
     /// <summary>
     /// The file's text, or null when <paramref name="force"/> is false and nothing the file keeps changed since the last
-    /// write; <paramref name="content"/> is the text without savedAt (which moves with the clock). Call under _saveGate.
+    /// write: <paramref name="content"/> is the text with a blank savedAt (which moves with the clock), and
+    /// <paramref name="clockOffset"/> the clock's advances it includes. Call under _saveGate.
     /// </summary>
-    private string? Serialize(bool force, out string content)
+    private string? Serialize(bool force, out string content, out TimeSpan clockOffset)
     {
+        // Read before the clock is: an advance in between is then written again, never skipped.
+        clockOffset = Clock.Offset;
         lock (Gate)
         {
-            var doc = new StateDocument
+            content = JsonSerializer.Serialize(new StateDocument
             {
                 Format = StateFile.FormatName,
                 Version = StateFile.CurrentVersion,
@@ -150,11 +153,9 @@ public sealed class EmulatorState
                 Plans = new(Plans),
                 Stages = new(Stages),
                 PendingFailures = new(PendingFailures),
-            };
-            content = JsonSerializer.Serialize(doc, StateFile.Json);
-            if (!force && content == _savedContent && Clock.Offset == _savedClockOffset) return null;
-            doc.SavedAt = Clock.UtcNow;
-            return JsonSerializer.Serialize(doc, StateFile.Json);
+            }, StateFile.Json);
+            if (!force && content == _savedContent && clockOffset == _savedClockOffset) return null;
+            return StateFile.WithSavedAt(content, Clock.UtcNow);
         }
     }
 

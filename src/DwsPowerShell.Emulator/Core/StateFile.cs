@@ -36,6 +36,19 @@ public static class StateFile
 
     private static readonly string[] s_fields = [nameof(StateDocument.Format), nameof(StateDocument.Version), .. s_version1Fields];
 
+    private static readonly string s_blankSavedAt = $"\"{nameof(StateDocument.SavedAt)}\": {JsonSerializer.Serialize(default(DateTimeOffset))}";
+
+    /// <summary>
+    /// <paramref name="content"/> (a document serialized with a blank SavedAt) with SavedAt set: one serialization serves
+    /// both the comparison and the file. SavedAt comes before any record, so its first occurrence is the document's own.
+    /// </summary>
+    internal static string WithSavedAt(string content, DateTimeOffset savedAt)
+    {
+        var at = content.IndexOf(s_blankSavedAt, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("SavedAt is missing from the serialized state.");
+        return string.Concat(content.AsSpan(0, at), $"\"{nameof(StateDocument.SavedAt)}\": {JsonSerializer.Serialize(savedAt)}", content.AsSpan(at + s_blankSavedAt.Length));
+    }
+
     public static StateDocument Read(string path)
     {
         byte[] bytes;

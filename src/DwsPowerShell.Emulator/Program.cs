@@ -15,7 +15,17 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 }
 if (!hostArgs.Contains("--urls")) hostArgs = [.. hostArgs, "--urls", "http://127.0.0.1:5080"];
 
-var builder = DwsEmulator.CreateBuilder(options, hostArgs);
+WebApplicationBuilder builder;
+try
+{
+    builder = DwsEmulator.CreateBuilder(options, hostArgs);
+}
+catch (StateFileException e)
+{
+    // The file is left as it is: nothing is written when the emulator does not start.
+    Console.Error.WriteLine($"dws-emulator: {e.Message}; the file is left as it is (fix or move it, or start without --state-file).");
+    return 3;
+}
 var app = builder.Build();
 DwsEmulator.Map(app);
 await app.StartAsync();

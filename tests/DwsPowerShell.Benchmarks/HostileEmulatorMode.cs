@@ -126,7 +126,7 @@ internal static class HostileEmulatorMode
     }
 
     /// <summary>DwsPowerShell.Emulator.dll (copied next to this assembly with its runtimeconfig) on a free loopback port.</summary>
-    private sealed class EmulatorProcess : IDisposable
+    internal sealed class EmulatorProcess : IDisposable
     {
         private readonly Process _process;
 
@@ -139,11 +139,11 @@ internal static class HostileEmulatorMode
         public Uri Url { get; }
         public int ProcessId => _process.Id;
 
-        public static EmulatorProcess Start()
+        public static EmulatorProcess Start(params string[] extraArgs)
         {
             var dll = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(BenchmarkProgram.AssemblyPath)!, "DwsPowerShell.Emulator.dll");
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0" }) psi.ArgumentList.Add(a);
+            foreach (var a in (string[])[dll, "--urls", "http://127.0.0.1:0", .. extraArgs]) psi.ArgumentList.Add(a);
             var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the emulator");
             const string marker = "DWS emulator listening on ";
             string? line;

@@ -9,6 +9,7 @@ namespace DwsPowerShell.Benchmarks;
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- coldstart [N]   fresh process to first answer
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- hostile         memory one hostile answer costs (gzip bomb, endless body...)
 /// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- hostile-emulator [N] [MB] emulator memory under oversized uploads
+/// dotnet run -c Release --project tests/DwsPowerShell.Benchmarks -- state-file [N]  time a change takes with --state-file (written before each answer)
 /// (serve, coldstart-child and hostile-child are the child processes the modes above start.)
 /// </summary>
 internal static class BenchmarkProgram
@@ -37,6 +38,7 @@ internal static class BenchmarkProgram
             case "hostile": return await HostileAnswerMode.RunAsync(args);
             case "hostile-child": return await HostileAnswerMode.ChildAsync(args);
             case "hostile-emulator": return await HostileEmulatorMode.RunAsync(args);
+            case "state-file": return await StateFileMode.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;

@@ -18,7 +18,7 @@ public static class CommandLine
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--time-scale": options.TimeScale = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--time-scale": options.TimeScale = TimeScale(Value()); break;
                 case "--state-file": options.StateFile = Value(); break;
                 case "--fault": options.Faults.Add(FaultRule.Parse(Value())); break;
                 case "--shrink-answer": options.ShrinkAnswer = Enum.Parse<ShrinkAnswer>(Value(), ignoreCase: true); break;
@@ -33,6 +33,14 @@ public static class CommandLine
 
     /// <summary>The most --max-header-bytes may be: Kestrel's own limit, past which it answers 431 with no body.</summary>
     public const int MaxHeaderBytes = 1024 * 1024;
+
+    /// <summary>Largest --time-scale: a million emulated seconds (11.5 days) per second.</summary>
+    public const double MaxTimeScale = 1_000_000;
+
+    private static double TimeScale(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= MaxTimeScale
+            ? n
+            : throw new ArgumentException($"--time-scale needs a number of emulated seconds per second greater than 0 and at most 1000000 (for example 60), not '{value}'.");
 
     private static long Positive(string flag, string value, long max) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= max

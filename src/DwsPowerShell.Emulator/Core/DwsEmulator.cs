@@ -29,12 +29,33 @@ public static class DwsEmulator
         });
         var clock = new EmulatorClock(options.TimeProvider, options.TimeScale);
         var state = new EmulatorState(options, clock);
-        if (!string.IsNullOrWhiteSpace(options.StateFile) && File.Exists(options.StateFile)) state.Load(options.StateFile);
+        if (!string.IsNullOrWhiteSpace(options.StateFile)) OpenStateFile(state, options.StateFile);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(new FaultInjector(options.Faults, options.RandomSeed));
         return builder;
+    }
+
+    /// <summary>Loads the state file, or writes a first one (so a folder that cannot be written is found now, not after a change).</summary>
+    private static void OpenStateFile(EmulatorState state, string path)
+    {
+        if (File.Exists(path))
+        {
+            state.Load(path);
+            return;
+        }
+        if (Directory.Exists(path)) throw new StateFileException(path, "is a folder, not a file");
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateFileException(path, "cannot be written: " + e.Message);
+        }
+        state.SaveChanges();
     }
 
     public static void Map(WebApplication app)
@@ -46,6 +67,7 @@ public static class DwsEmulator
         app.UseRouting();
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
+        if (!string.IsNullOrWhiteSpace(state.Options.StateFile)) app.UseMiddleware<StateSaveMiddleware>();
         app.UseMiddleware<HandlerMiddleware>();
         RouteRegistry.Map(app);
     }

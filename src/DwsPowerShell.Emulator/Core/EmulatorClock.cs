@@ -34,6 +34,12 @@ public sealed class EmulatorClock
         }
     }
 
+    /// <summary>The total of every <see cref="Advance"/> so far.</summary>
+    internal TimeSpan Offset
+    {
+        get { lock (_gate) return _offset; }
+    }
+
     public void Advance(TimeSpan by)
     {
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,8 +12,11 @@ namespace DwsPowerShell.Emulator.Core;
 public sealed class EmulatorState
 {
     private const int MaxLogEntries = 10_000;
-    private static readonly JsonSerializerOptions s_fileJson = new() { WriteIndented = true };
     private readonly List<RequestLogEntry> _log = [];
+    private readonly object _saveGate = new();
+    /// <summary>What the file holds (without savedAt) after the last write; null before the first.</summary>
+    private string? _savedContent;
+    private TimeSpan _savedClockOffset;
 
     public EmulatorState(EmulatorOptions options, EmulatorClock clock)
     {
@@ -55,12 +59,15 @@ public sealed class EmulatorState
 
     /// <summary>Takes the failure queued for the next work of this kind, if any. Call under <see cref="Gate"/>.</summary>
     public JobFailure? TakePendingFailure(string kind) =>
-        PendingFailures.Remove(kind, out var failure) ? failure : null;
+        PendingFailures.Remove(Known(kind), out var failure) ? failure : null;
 
     public void FailNext(string kind, JobFailure failure)
     {
-        lock (Gate) PendingFailures[kind] = failure;
+        lock (Gate) PendingFailures[Known(kind)] = failure;
     }
+
+    private static string Known(string kind) =>
+        FailureKinds.IsKnown(kind) ? kind : throw new ArgumentException($"'{kind}' is not one of FailureKinds.All.", nameof(kind));
 
     public void Reset()
     {
@@ -82,34 +89,16 @@ public sealed class EmulatorState
     /// <summary>32 lowercase hex characters, the shape of DWS job ids.</summary>
     public static string NewHexId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>Writes the state to <paramref name="path"/> (atomically: a temporary file in the same folder, flushed, then moved over it).</summary>
     public void Save(string path)
     {
-        StateDocument doc;
-        lock (Gate)
-        {
-            doc = new StateDocument
-            {
-                SavedAt = Clock.UtcNow,
-                Clusters = [.. Clusters.Values],
-                Jobs = [.. Jobs.Values],
-                Snapshots = Snapshots.ToDictionary(p => p.Key, p => (JsonObject)p.Value.DeepClone()),
-                Plans = Plans.ToDictionary(p => p.Key, p => (JsonObject)p.Value.DeepClone()),
-                Stages = Stages.ToDictionary(p => p.Key, p => (JsonObject)p.Value.DeepClone()),
-                PendingFailures = new(PendingFailures),
-            };
-            var json = JsonSerializer.Serialize(doc, s_fileJson);
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, json);
-            File.Move(temp, path, overwrite: true);
-        }
+        lock (_saveGate) Write(path, Serialize(force: true, out _, out _)!);
     }
 
+    /// <summary>Reads a state file; a file that is not one (empty, cut short, not JSON, wrongly shaped) throws <see cref="StateFileException"/>.</summary>
     public void Load(string path)
     {
-        var doc = JsonSerializer.Deserialize<StateDocument>(File.ReadAllText(path), s_fileJson)
-            ?? throw new InvalidDataException($"State file '{path}' is empty.");
+        var doc = StateFile.Read(path);
         lock (Gate)
         {
             Clock.EnsureNotBefore(doc.SavedAt);
@@ -122,11 +111,91 @@ public sealed class EmulatorState
             Replace(Stages, doc.Stages);
             Replace(PendingFailures, doc.PendingFailures);
         }
+        lock (_saveGate) _savedContent = null;
+    }
+
+    /// <summary>
+    /// With a state file configured, writes the state if what the file keeps changed since the last write (or the clock
+    /// was advanced). Callers that changed state call this before answering; callers waiting here together share one write.
+    /// Throws <see cref="StateFileException"/> when the file cannot be written (the temporary file is removed).
+    /// </summary>
+    public void SaveChanges()
+    {
+        var path = Options.StateFile;
+        if (string.IsNullOrWhiteSpace(path)) return;
+        lock (_saveGate)
+        {
+            if (Serialize(force: false, out var content, out var offset) is not { } json) return;
+            Write(path, json);
+            _savedContent = content;
+            _savedClockOffset = offset;
+        }
+    }
+
+    /// <summary>
+    /// The file's text, or null when <paramref name="force"/> is false and nothing the file keeps changed since the last
+    /// write: <paramref name="content"/> is the text with a blank savedAt (which moves with the clock), and
+    /// <paramref name="clockOffset"/> the clock's advances it includes. Call under _saveGate.
+    /// </summary>
+    private string? Serialize(bool force, out string content, out TimeSpan clockOffset)
+    {
+        // Read before the clock is: an advance in between is then written again, never skipped.
+        clockOffset = Clock.Offset;
+        lock (Gate)
+        {
+            content = JsonSerializer.Serialize(new StateDocument
+            {
+                Format = StateFile.FormatName,
+                Version = StateFile.CurrentVersion,
+                Clusters = [.. Clusters.Values],
+                Jobs = [.. Jobs.Values],
+                Snapshots = new(Snapshots),
+                Plans = new(Plans),
+                Stages = new(Stages),
+                PendingFailures = new(PendingFailures),
+            }, StateFile.Json);
+            if (!force && content == _savedContent && clockOffset == _savedClockOffset) return null;
+            return StateFile.WithSavedAt(content, Clock.UtcNow);
+        }
+    }
+
+    private static void Write(string path, string json)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(json));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing was written there, or the folder refuses even that.
+            }
+            throw new StateFileException(path, "cannot be written: " + e.Message);
+        }
     }
 
     internal void SaveIfConfigured()
     {
-        if (!string.IsNullOrWhiteSpace(Options.StateFile)) Save(Options.StateFile);
+        try
+        {
+            SaveChanges();
+        }
+        catch (StateFileException e)
+        {
+            Console.Error.WriteLine("dws-emulator: " + e.Message);
+        }
     }
 
     private static void Replace<T>(Dictionary<string, T> target, Dictionary<string, T> source)

@@ -53,7 +53,11 @@ public sealed class FaultRule
             switch (key)
             {
                 case "route": rule.Route = value; break;
-                case "kind": rule.Kind = Enum.Parse<FaultKind>(value, ignoreCase: true); break;
+                case "kind":
+                    rule.Kind = Enum.TryParse<FaultKind>(value, ignoreCase: true, out var kind) && !int.TryParse(value, out _)
+                        ? kind
+                        : throw new FormatException($"Fault kind '{value}' is not one of {string.Join(", ", Enum.GetNames<FaultKind>())}.");
+                    break;
                 case "rate": rule.Rate = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "ms" or "latency" or "latencyms": rule.LatencyMs = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "retry-after" or "retryafter": rule.RetryAfterSeconds = int.Parse(value, CultureInfo.InvariantCulture); break;
@@ -63,7 +67,26 @@ public sealed class FaultRule
                 default: throw new FormatException($"Unknown fault setting '{key}'.");
             }
         }
-        if (rule.Rate is < 0 or > 1) throw new FormatException("Fault rate must be between 0 and 1.");
+        if (rule.Problem() is { } problem) throw new FormatException("Fault " + problem);
         return rule;
+    }
+
+    /// <summary>Longest latency a rule may add: 10 minutes, past any client's timeout.</summary>
+    public const int MaxLatencyMs = 600_000;
+
+    /// <summary>Largest Retry-After: a day.</summary>
+    public const int MaxRetryAfterSeconds = 86_400;
+
+    /// <summary>What makes this rule one the emulator cannot honour (e.g. "latencyMs must be ..."), or null.</summary>
+    public string? Problem()
+    {
+        if (Route is null) return "route must be a string such as \"GET /v1.0/*/clusters\" or \"*\".";
+        if (!Enum.IsDefined(Kind)) return $"kind must be one of {string.Join(", ", Enum.GetNames<FaultKind>())}.";
+        if (!(Rate >= 0 && Rate <= 1)) return $"rate must be from 0 to 1, not {Rate.ToString(CultureInfo.InvariantCulture)}.";
+        if (LatencyMs is < 0 or > MaxLatencyMs) return $"latencyMs must be from 0 to {MaxLatencyMs} (10 minutes), not {LatencyMs}.";
+        if (RetryAfterSeconds is < 0 or > MaxRetryAfterSeconds) return $"retryAfterSeconds must be from 0 to {MaxRetryAfterSeconds} (a day), not {RetryAfterSeconds}.";
+        if (MaxCount < 0) return $"maxCount must be 0 or more (or absent for no limit), not {MaxCount}.";
+        if (Body is null) return "body must be a string: the JSON text a Body200 answer sends (\"null\", \"{}\"...).";
+        return null;
     }
 }

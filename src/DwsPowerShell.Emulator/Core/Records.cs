@@ -143,9 +143,12 @@ public sealed record RequestLogEntry(
     bool Mutation,
     JsonObject? Body = null);
 
-/// <summary>What the state file holds.</summary>
+/// <summary>What the state file holds (<see cref="StateFile"/> reads it).</summary>
 public sealed class StateDocument
 {
+    /// <summary><see cref="StateFile.FormatName"/>; absent only in files written before it was added (version 1).</summary>
+    public string? Format { get; set; }
+    public int Version { get; set; }
     public DateTimeOffset SavedAt { get; set; }
     public List<ClusterRecord> Clusters { get; set; } = [];
     public List<JobRecord> Jobs { get; set; } = [];

@@ -35,17 +35,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             return;
         }
 
-        var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
+        using var buffer = await ResponseCapture.RunAsync(http, next);
         if (rule.Kind == FaultKind.Latency)
         {
             await Task.Delay(rule.LatencyMs, http.RequestAborted);
@@ -68,9 +58,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         }
         var handlerStatus = http.Response.StatusCode;
         var handlerContentType = http.Response.ContentType;
-        var requestId = http.Response.Headers["X-Request-Id"].ToString();
-        http.Response.Clear();
-        http.Response.Headers["X-Request-Id"] = requestId;
+        ResponseCapture.ClearKeepingRequestId(http.Response);
         switch (rule.Kind)
         {
             case FaultKind.Throttle429:

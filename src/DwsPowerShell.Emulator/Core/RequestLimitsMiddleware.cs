@@ -45,9 +45,7 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, EmulatorOpti
     /// <summary>Writes the error and closes the connection, so the rest of a large body is not read (the reference, 6.1: 413).</summary>
     private static Task RejectAsync(HttpContext http, int status, string message)
     {
-        var requestId = http.Response.Headers["X-Request-Id"].ToString();
-        http.Response.Clear();
-        http.Response.Headers["X-Request-Id"] = requestId;
+        ResponseCapture.ClearKeepingRequestId(http.Response);
         if (HttpProtocol.IsHttp11(http.Request.Protocol) || HttpProtocol.IsHttp10(http.Request.Protocol)) http.Response.Headers.Connection = "close";
         return DwsErrors.WriteAsync(http, status, DwsErrors.RequestTooLarge, message);
     }

@@ -16,17 +16,7 @@ internal sealed class StateSaveMiddleware(RequestDelegate next, EmulatorState st
             await next(http);
             return;
         }
-        var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
+        using var buffer = await ResponseCapture.RunAsync(http, next);
         try
         {
             state.SaveChanges();
@@ -35,9 +25,7 @@ internal sealed class StateSaveMiddleware(RequestDelegate next, EmulatorState st
         {
             Console.Error.WriteLine(
                 $"dws-emulator: {e.Message} (after {method} {RequestContext.RawTarget(http)}); the change is kept in memory and written with the next change that can be.");
-            var requestId = http.Response.Headers["X-Request-Id"].ToString();
-            http.Response.Clear();
-            http.Response.Headers["X-Request-Id"] = requestId;
+            ResponseCapture.ClearKeepingRequestId(http.Response);
             await DwsErrors.WriteAsync(http, 500, DwsErrors.ServerFailure,
                 $"Server failure: the change was made but the emulator's {e.Message}. It is written with the next change that can be.");
             return;

@@ -258,24 +258,14 @@ internal static partial class ConnectionRoutes
         var subnet = http.Request.Query["subnet_id"].ToString();
         if (vpc.Length == 0) throw DwsErrors.Missing("vpc_id");
         if (subnet.Length == 0) throw DwsErrors.Missing("subnet_id");
-        var offset = QueryInt(http, "offset", 0, 0);
-        var limit = QueryInt(http, "limit", 10, 1);
+        var paging = PageQuery.Read(http, 10);
         lock (state.Gate)
         {
             ClusterLifecycle.SettleAll(state);
             var all = ConnectionModel.ElbsOf(vpc);
-            var page = new JsonArray(all.Skip(offset).Take(limit).Select(e => (JsonNode)ElbJson(e, Owner(state, e), subnet)).ToArray());
+            var page = new JsonArray(paging.Of(all).Select(e => (JsonNode)ElbJson(e, Owner(state, e), subnet)).ToArray());
             return Wire.Json(new JsonObject { ["elbs"] = page, ["count"] = all.Count });
         }
-    }
-
-    private static int QueryInt(HttpContext http, string name, int fallback, int min)
-    {
-        var text = http.Request.Query[name].ToString();
-        if (text.Length == 0) return fallback;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: {name} must be an integer of at least {min}.");
-        return value;
     }
 
     private static ClusterRecord? Owner(EmulatorState state, EmulatedElb elb) =>

@@ -93,7 +93,7 @@ internal static class LogicalClusterRoutes
             var items = c.LogicalClusters.Select(lc => ToJson(c, lc, now, clusterBusy, anyRunning)).ToList();
             return Wire.Json(new JsonObject
             {
-                ["logical_clusters"] = Page(http, items),
+                ["logical_clusters"] = PageQuery.Read(http, int.MaxValue).OfJson(items),
                 ["count"] = items.Count,
                 ["add_enable"] = c.LogicalClusters.Count > 0 && !clusterBusy && !anyRunning,
                 ["error_code"] = "DWS.0000",
@@ -130,7 +130,7 @@ internal static class LogicalClusterRoutes
             };
             var sorted = order.Equals("DESC", StringComparison.OrdinalIgnoreCase) ? tasks.OrderByDescending(key) : tasks.OrderBy(key);
             var items = sorted.Select(t => TaskJson(t, now)).ToList();
-            return Wire.Json(new JsonObject { ["logical_cluster_tasks"] = Page(http, items), ["count"] = items.Count });
+            return Wire.Json(new JsonObject { ["logical_cluster_tasks"] = PageQuery.Read(http, int.MaxValue).OfJson(items), ["count"] = items.Count });
         }
     }
 
@@ -153,7 +153,7 @@ internal static class LogicalClusterRoutes
                     ["percent"] = (total == 0 ? 0 : usage / total * 100).ToString("0.00", CultureInfo.InvariantCulture),
                 };
             }).ToList();
-            return Wire.Json(new JsonObject { ["volumes"] = Page(http, items), ["count"] = items.Count, ["error_code"] = "DWS.0000", ["error_msg"] = null });
+            return Wire.Json(new JsonObject { ["volumes"] = PageQuery.Read(http, int.MaxValue).OfJson(items), ["count"] = items.Count, ["error_code"] = "DWS.0000", ["error_msg"] = null });
         }
     }
 
@@ -171,7 +171,7 @@ internal static class LogicalClusterRoutes
             {
                 ["error_code"] = "DWS.0000",
                 ["error_msg"] = null,
-                ["cluster_rings"] = Page(http, free),
+                ["cluster_rings"] = PageQuery.Read(http, int.MaxValue).OfJson(free),
                 ["count"] = free.Count,
                 ["unshrinkable_cluster_rings"] = unshrinkable.Count == 0 ? null : new JsonArray(unshrinkable.ToArray()),
             });
@@ -405,23 +405,6 @@ internal static class LogicalClusterRoutes
             ["result"] = p.State switch { RunState.Succeeded => "success", RunState.Failed => "failed", _ => "running" },
             ["log"] = p.State == RunState.Failed ? t.Failure!.FailedDetail : p.State == RunState.Succeeded ? $"{t.Type} {t.LogicalClusterName} success" : null,
         };
-    }
-
-    /// <summary>offset/limit paging of a list (zero-based record offset; no limit = all).</summary>
-    internal static JsonArray Page(HttpContext http, IReadOnlyList<JsonNode> items)
-    {
-        var offset = QueryInt(http, "offset") ?? 0;
-        var limit = QueryInt(http, "limit") ?? int.MaxValue;
-        return new JsonArray(items.Skip(offset).Take(limit).Select(i => i.DeepClone()).ToArray());
-    }
-
-    private static int? QueryInt(HttpContext http, string name)
-    {
-        var text = http.Request.Query[name].ToString();
-        if (text.Length == 0) return null;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || (name == "limit" && value < 1))
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: {name} must be a {(name == "limit" ? "positive" : "non-negative")} integer.");
-        return value;
     }
 
     private static JsonArray RequireArray(JsonObject parent, string name) =>

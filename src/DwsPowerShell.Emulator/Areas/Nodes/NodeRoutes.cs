@@ -71,7 +71,7 @@ internal static class NodeRoutes
             var list = nodes.Cast<JsonNode>().ToList();
             return Wire.Json(new JsonObject
             {
-                ["node_list"] = LogicalClusterRoutes.Page(http, list),
+                ["node_list"] = PageQuery.Read(http, int.MaxValue).OfJson(list),
                 ["count"] = list.Count,
                 ["failed_count"] = 0,
             });
@@ -144,7 +144,7 @@ internal static class NodeRoutes
                 foreach (var id in rings[i]) instances.Add(TopoInstance(c, id, Topology.NodeName(c, id), id));
                 items.Add(new JsonObject { ["instance_info_lists"] = instances });
             }
-            return Wire.Json(new JsonObject { ["cluster_rings"] = LogicalClusterRoutes.Page(http, items), ["count"] = items.Count });
+            return Wire.Json(new JsonObject { ["cluster_rings"] = PageQuery.Read(http, int.MaxValue).OfJson(items), ["count"] = items.Count });
         }
     }
 

@@ -135,10 +135,7 @@ internal static class ParameterRoutes
     private static IResult AuditRecords(HttpContext http, string cluster_id, EmulatorState state)
     {
         var q = http.Request.Query;
-        var offset = QueryInt(q["offset"], "offset") ?? 0;
-        var limit = QueryInt(q["limit"], "limit") ?? 10;
-        if (offset < 0 || limit < 1)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: offset must be 0 or more and limit 1 or more.");
+        var paging = PageQuery.Read(http, 10);
         long? actionTime = null;
         if (q["action_time"].ToString() is { Length: > 0 } at)
             actionTime = long.TryParse(at, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms
@@ -157,7 +154,7 @@ internal static class ParameterRoutes
                 .OrderByDescending(r => r.Id)
                 .ToList();
             var records = new JsonArray();
-            foreach (var r in matched.Skip(offset).Take(limit))
+            foreach (var r in paging.Of(matched))
             {
                 records.Add(new JsonObject
                 {
@@ -184,12 +181,4 @@ internal static class ParameterRoutes
     }
 
     private static string Millis(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    internal static int? QueryInt(Microsoft.Extensions.Primitives.StringValues value, string name)
-    {
-        var text = value.ToString();
-        if (text.Length == 0) return null;
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
-            : throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, $"Invalid format: {name} must be an integer.");
-    }
 }

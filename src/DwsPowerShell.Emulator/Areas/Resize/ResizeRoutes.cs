@@ -171,9 +171,7 @@ internal static class ResizeRoutes
     // 5.2.32: the example's shape: schedule_conf in camelCase, redis_conf with parallel_jobs and parallelJobs, redis_rate "N KB/s".
     private static IResult Details(HttpContext http, string cluster_id, EmulatorState state)
     {
-        var limit = QueryInt(http, "limit") ?? 10;
-        var offset = QueryInt(http, "offset") ?? 0;
-        if (limit < 1 || offset < 0) throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: limit must be positive and offset not negative.");
+        var paging = PageQuery.Read(http, 10);
         var dbName = http.Request.Query["db_name"].ToString();
         var tableName = http.Request.Query["table_name"].ToString();
         var type = http.Request.Query["type"].ToString();
@@ -198,7 +196,7 @@ internal static class ResizeRoutes
                 .Where(t => tableName.Length == 0 || t.Name.Contains(tableName, StringComparison.OrdinalIgnoreCase))
                 .Where(t => type.Length == 0 || string.Equals(t.Status, type, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            var page = new JsonArray(tables.Skip(offset).Take(limit).Select(t => (JsonNode)new JsonObject
+            var page = new JsonArray(paging.Of(tables).Select(t => (JsonNode)new JsonObject
             {
                 ["table_name"] = t.Name,
                 ["id"] = t.Id,
@@ -387,11 +385,9 @@ internal static class ResizeRoutes
     private static IResult TargetFlavors(HttpContext http, string flavor_id)
     {
         var source = NodeTypeCatalog.All.FirstOrDefault(s => s.Id == flavor_id) ?? throw DwsErrors.ResourceNotFound("flavor", flavor_id);
-        var limit = QueryInt(http, "limit") ?? 10;
-        var offset = QueryInt(http, "offset") ?? 0;
-        if (limit < 1 || offset < 0) throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: limit must be positive and offset not negative.");
+        var paging = PageQuery.Read(http, 10);
         var all = Targets(source).ToList();
-        var page = new JsonArray(all.Skip(offset).Take(limit).Select(s => (JsonNode)new JsonObject
+        var page = new JsonArray(paging.Of(all).Select(s => (JsonNode)new JsonObject
         {
             ["id"] = s.Id,
             ["name"] = s.SpecName,

@@ -184,10 +184,7 @@ internal static class SettingsRoutes
     // 5.2.34: a read by POST; offset/limit in the query string; every filter item must match (key, and one of values if given).
     private static async Task<IResult> TagFilter(HttpContext http, EmulatorState state)
     {
-        var offset = ParameterRoutes.QueryInt(http.Request.Query["offset"], "offset") ?? 0;
-        var limit = ParameterRoutes.QueryInt(http.Request.Query["limit"], "limit") ?? 1000;
-        if (offset < 0 || limit < 1)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: offset must be 0 or more and limit 1 or more.");
+        var paging = PageQuery.Read(http, 1000);
         var body = await Wire.ReadObjectAsync(http, required: false) ?? new JsonObject();
         var filters = new List<(string Key, List<string> Values)>();
         if (body["tags"] is JsonArray tags)
@@ -210,7 +207,7 @@ internal static class SettingsRoutes
                 .OrderBy(c => c.Created).ThenBy(c => c.Name, StringComparer.Ordinal)
                 .ToList();
             var resources = new JsonArray();
-            foreach (var c in matched.Skip(offset).Take(limit))
+            foreach (var c in paging.Of(matched))
             {
                 resources.Add(new JsonObject
                 {
@@ -334,11 +331,7 @@ internal static class SettingsRoutes
     // 5.2.58: limit defaults to 10, offset to 0.
     private static IResult Actions(HttpContext http)
     {
-        var offset = ParameterRoutes.QueryInt(http.Request.Query["offset"], "offset") ?? 0;
-        var limit = ParameterRoutes.QueryInt(http.Request.Query["limit"], "limit") ?? 10;
-        if (offset < 0 || limit < 1)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, "The parameter value is out of range: offset must be 0 or more and limit 1 or more.");
-        var page = new JsonArray(TenantActions.Skip(offset).Take(limit).Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
+        var page = new JsonArray(PageQuery.Read(http, 10).Of(TenantActions).Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
         return Wire.Json(new JsonObject { ["action_info"] = page, ["count"] = TenantActions.Count });
     }
 

@@ -126,8 +126,7 @@ public static partial class SnapshotRoutes
     private static IResult ListForCluster(HttpContext http, string cluster_id, EmulatorState state)
     {
         var query = http.Request.Query;
-        var offset = QueryInt(query["offset"].ToString(), "offset", 0, 0);
-        var limit = QueryInt(query["limit"].ToString(), "limit", 10, 1);
+        var paging = PageQuery.Read(http, 10);
         var sortKey = query["sort_key"].ToString();
         var sortDir = query["sort_dir"].ToString();
         Func<SnapshotRecord, string> key = sortKey.Length == 0 || sortKey.Equals("startTime", StringComparison.OrdinalIgnoreCase)
@@ -151,7 +150,7 @@ public static partial class SnapshotRoutes
                 : mine.OrderBy(key, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal);
             var all = ordered.ToList();
             var items = new JsonArray();
-            foreach (var s in all.Skip(offset).Take(limit)) items.Add(ClusterItem(state, s, now));
+            foreach (var s in paging.Of(all)) items.Add(ClusterItem(state, s, now));
             return Wire.Json(new JsonObject
             {
                 ["snapshots"] = items,
@@ -277,14 +276,6 @@ public static partial class SnapshotRoutes
             throw DwsErrors.BadRequest(DwsErrors.InvalidLength, "Invalid string length: a snapshot description has at most 256 characters.");
         if (description.IndexOfAny(ForbiddenDescriptionChars.ToCharArray()) >= 0)
             throw DwsErrors.BadRequest(DwsErrors.InvalidFormat, "Invalid format: a snapshot description must not contain any of !<>'=&\".");
-    }
-
-    private static int QueryInt(string text, string name, int fallback, int min)
-    {
-        if (text.Length == 0) return fallback;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: {name} must be an integer of at least {min}.");
-        return value;
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]

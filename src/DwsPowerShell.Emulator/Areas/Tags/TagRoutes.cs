@@ -105,13 +105,12 @@ internal static class TagRoutes
     // 5.2.33: the system tags (here the enterprise project), paged with offset/limit; count is the total.
     private static IResult SystemTags(HttpContext http, string cluster_id, EmulatorState state)
     {
-        var offset = QueryInt(http, "offset", 0, 0);
-        var limit = QueryInt(http, "limit", 10, 1);
+        var paging = PageQuery.Read(http, 10);
         lock (state.Gate)
         {
             var c = ClusterLifecycle.Get(state, cluster_id);
             var all = new List<ClusterTag> { new() { Key = "_sys_enterprise_project_id", Value = c.EnterpriseProjectId } };
-            return Wire.Json(new JsonObject { ["sys_tags"] = TagArray(all.Skip(offset).Take(limit)), ["count"] = all.Count });
+            return Wire.Json(new JsonObject { ["sys_tags"] = TagArray(paging.Of(all)), ["count"] = all.Count });
         }
     }
 
@@ -129,13 +128,4 @@ internal static class TagRoutes
 
     private static JsonArray TagArray(IEnumerable<ClusterTag> tags) =>
         new(tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value }).ToArray());
-
-    private static int QueryInt(HttpContext http, string name, int fallback, int min)
-    {
-        var text = http.Request.Query[name].ToString();
-        if (text.Length == 0) return fallback;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: {name} must be an integer of at least {min}.");
-        return value;
-    }
 }

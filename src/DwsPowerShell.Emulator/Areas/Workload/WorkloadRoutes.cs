@@ -75,7 +75,7 @@ public static partial class WorkloadRoutes
     // 5.7.19: offset/limit are record offsets; no limit means every plan.
     private static IResult ListPlans(HttpContext http, string cluster_id, EmulatorState state)
     {
-        var (offset, limit) = Paging(http);
+        var paging = PageQuery.Read(http, int.MaxValue);
         var logicalCluster = http.Request.Query["logical_cluster_name"].ToString();
         lock (state.Gate)
         {
@@ -85,7 +85,7 @@ public static partial class WorkloadRoutes
                 .Where(p => logicalCluster.Length == 0 || p.LogicalClusterName == logicalCluster)
                 .ToList();
             var items = new JsonArray();
-            foreach (var p in plans.Skip(offset).Take(limit)) items.Add(PlanJson(state, p, now));
+            foreach (var p in paging.Of(plans)) items.Add(PlanJson(state, p, now));
             var json = Success("success");
             json["plan_list"] = items;
             json["count"] = plans.Count;
@@ -159,13 +159,13 @@ public static partial class WorkloadRoutes
     // 5.7.21: oldest entry first.
     private static IResult Logs(HttpContext http, string cluster_id, string plan_id, EmulatorState state)
     {
-        var (offset, limit) = Paging(http);
+        var paging = PageQuery.Read(http, int.MaxValue);
         lock (state.Gate)
         {
             ReadableCluster(state, cluster_id);
             var plan = FindPlan(state, cluster_id, plan_id);
             var items = new JsonArray();
-            foreach (var entry in plan.Logs.Skip(offset).Take(limit)) items.Add(entry.ToJson());
+            foreach (var entry in paging.Of(plan.Logs)) items.Add(entry.ToJson());
             var json = Success("success");
             json["plan_logs"] = items;
             json["count"] = plan.Logs.Count;
@@ -348,21 +348,6 @@ public static partial class WorkloadRoutes
 
     private static IResult Result(int code, string text) =>
         Wire.Json(new JsonObject { ["workload_res_code"] = code, ["workload_res_str"] = text });
-
-    private static (int Offset, int Limit) Paging(HttpContext http)
-    {
-        var offset = QueryInt(http.Request.Query["offset"].ToString(), "offset", 0, 0);
-        var limit = QueryInt(http.Request.Query["limit"].ToString(), "limit", int.MaxValue, 1);
-        return (offset, limit);
-    }
-
-    private static int QueryInt(string text, string name, int fallback, int min)
-    {
-        if (text.Length == 0) return fallback;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"The parameter value is out of range: {name} must be an integer of at least {min}.");
-        return value;
-    }
 
     [GeneratedRegex("^[a-z][A-Za-z0-9_]*$")]
     private static partial Regex PlanNamePattern();

@@ -110,14 +110,7 @@ public sealed class DwsSession : IDisposable
             if (_iamToken is not null)
             {
                 var token = await _iamToken.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-                if (FirstNonBlank(token.ProjectId) is { } fromToken)
-                {
-                    if (DwsSessionChecks.ProjectIdProblem(fromToken) is { } problem)
-                    {
-                        throw DwsErrorMapper.UnusableAnswer("POST", "/v3/auth/tokens", $"IAM's token names the project ID {DwsSessionChecks.Shown(fromToken)}, which is not one: {problem}.");
-                    }
-                    return _projectId = fromToken;
-                }
+                if (FirstNonBlank(token.ProjectId) is { } fromToken) return KeepIamProjectId(fromToken, "POST", "/v3/auth/tokens", "IAM's token names");
             }
             var region = RequireRegion();
             var response = await Transport.SendAsync(DwsRequest.Get("/v3/projects").Query("name", region).ForIam(), cancellationToken).ConfigureAwait(false);
@@ -143,11 +136,7 @@ public sealed class DwsSession : IDisposable
                     if (p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                         && id.GetString() is { Length: > 0 } value)
                     {
-                        if (DwsSessionChecks.ProjectIdProblem(value) is { } problem)
-                        {
-                            throw DwsErrorMapper.UnusableAnswer("GET", "/v3/projects", $"IAM's project list gives the project ID {DwsSessionChecks.Shown(value)}, which is not one: {problem}.");
-                        }
-                        return _projectId = value;
+                        return KeepIamProjectId(value, "GET", "/v3/projects", "IAM's project list gives");
                     }
                 }
             }
@@ -157,6 +146,16 @@ public sealed class DwsSession : IDisposable
         {
             _projectLock.Release();
         }
+    }
+
+    /// <summary>A project ID IAM gave (in its token or its project list): kept when it passes the check every project ID passes, an unusable answer otherwise.</summary>
+    private string KeepIamProjectId(string value, string method, string path, string source)
+    {
+        if (DwsSessionChecks.ProjectIdProblem(value) is { } problem)
+        {
+            throw DwsErrorMapper.UnusableAnswer(method, path, $"{source} the project ID {DwsSessionChecks.Shown(value)}, which is not one: {problem}.");
+        }
+        return _projectId = value;
     }
 
     public override string ToString() => $"DWS {Endpoint} ({Credentials.Kind}, project {ProjectId ?? "not yet known"})";

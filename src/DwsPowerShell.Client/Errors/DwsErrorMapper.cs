@@ -70,8 +70,9 @@ public static class DwsErrorMapper
             using var doc = JsonDocument.Parse(response.Body);
             // Only the answer's own fields: items of a list (or of an array answer) may carry codes of their own.
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
-            foreach (var (codeName, messageName) in s_successBodyPairs)
+            for (var i = 0; i < OwnOutcomePairs; i++)
             {
+                var (codeName, messageName) = s_fieldPairs[i];
                 if (!doc.RootElement.TryGetProperty(codeName, out var codeElement)) continue;
                 var code = ShortenCode(Text(codeElement));
                 if (code is null || code == "DWS.0000" || code == "0") continue;
@@ -88,13 +89,6 @@ public static class DwsErrorMapper
         }
         return null;
     }
-
-    private static readonly (string, string)[] s_successBodyPairs =
-    {
-        ("error_code", "error_msg"),
-        ("errCode", "externalMessage"),
-        ("retCode", "retMessage"),
-    };
 
     /// <summary>
     /// A 2xx answer that lacks what the call needs (no body, or no object or ID where one must be): the service
@@ -230,6 +224,9 @@ public static class DwsErrorMapper
             return (null, Shorten(PlainText(json)));
         }
     }
+
+    /// <summary>The first pairs of <see cref="s_fieldPairs"/> (error_code, errCode, retCode): those a 2xx reports its own outcome with.</summary>
+    private const int OwnOutcomePairs = 3;
 
     private static readonly (string, string)[] s_fieldPairs =
     {

@@ -11,15 +11,15 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
         'Formats/Check.format.ps1xml'
-        'Formats/Cluster.format.ps1xml'
-        'Formats/ClusterConnection.format.ps1xml'
-        'Formats/ClusterResize.format.ps1xml'
-        'Formats/ClusterSettings.format.ps1xml'
-        'Formats/Job.format.ps1xml'
-        'Formats/LogicalCluster.format.ps1xml'
+        'Formats/Clusters.format.ps1xml'
+        'Formats/Clusters.LogicalClusters.format.ps1xml'
+        'Formats/Clusters.Resize.format.ps1xml'
+        'Formats/Clusters.Settings.format.ps1xml'
+        'Formats/Connections.format.ps1xml'
+        'Formats/Jobs.format.ps1xml'
         'Formats/Session.format.ps1xml'
-        'Formats/Snapshot.format.ps1xml'
-        'Formats/WorkloadPlan.format.ps1xml'
+        'Formats/Snapshots.format.ps1xml'
+        'Formats/Workload.format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Waiting;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

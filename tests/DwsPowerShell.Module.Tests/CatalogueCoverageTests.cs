@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Catalogue;
 
 namespace DwsPowerShell.Module.Tests;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Text.RegularExpressions;
 
 namespace DwsPowerShell.Module.Tests;

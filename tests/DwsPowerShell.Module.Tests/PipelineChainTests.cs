@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Reflection;
 
 namespace DwsPowerShell.Module.Tests;

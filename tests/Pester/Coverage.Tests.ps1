@@ -141,7 +141,7 @@ Describe 'x' {
 
 Describe 'Assert-DwsErrorRecord (the helper itself)' {
     It 'fails on a wrong ErrorId, category or target, and names what it got' {
-        $record = [System.Management.Automation.ErrorRecord]::new([Exception]::new('boom'), 'DwsResourceNotFound,DwsPowerShell.Commands.Job.GetDwsJobCommand', 'ObjectNotFound', 'job-1')
+        $record = [System.Management.Automation.ErrorRecord]::new([Exception]::new('boom'), 'DwsResourceNotFound,DwsPowerShell.Commands.Jobs.GetDwsJobCommand', 'ObjectNotFound', 'job-1')
         # ErrorRecord keeps the id given as the FullyQualifiedErrorId when no cmdlet wrote it.
         Assert-DwsErrorRecord -ErrorRecord $record -Cmdlet Get-DwsJob -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject 'job-1'
         { Assert-DwsErrorRecord -ErrorRecord $record -Cmdlet Get-DwsJob -ErrorId DwsInvalidRequest -Category ObjectNotFound -TargetObject 'job-1' } | Should -Throw '*got ''DwsResourceNotFound,*'
@@ -153,7 +153,7 @@ Describe 'Assert-DwsErrorRecord (the helper itself)' {
 
     It 'fails when the record shows a secret' {
         $sk = (Get-DwsEmulatorCredential).SecretKey
-        $record = [System.Management.Automation.ErrorRecord]::new([Exception]::new("bad signature for $sk"), 'DwsAuthenticationFailed,DwsPowerShell.Commands.Job.GetDwsJobCommand', 'AuthenticationError', $null)
+        $record = [System.Management.Automation.ErrorRecord]::new([Exception]::new("bad signature for $sk"), 'DwsAuthenticationFailed,DwsPowerShell.Commands.Jobs.GetDwsJobCommand', 'AuthenticationError', $null)
         { Assert-DwsErrorRecord -ErrorRecord $record -Cmdlet Get-DwsJob -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject $null } | Should -Throw '*shows a secret*'
     }
 }

@@ -18,11 +18,11 @@ AfterAll {
 
 Describe 'Hostile parameter values' {
     BeforeAll {
-        $ring = [DwsPowerShell.Client.Models.LogicalClusters.LogicalClusterRing]::new()
-        $ringHost = [DwsPowerShell.Client.Models.LogicalClusters.RingHost]::new()
+        $ring = [DwsPowerShell.Client.Models.Clusters.LogicalClusterRing]::new()
+        $ringHost = [DwsPowerShell.Client.Models.Clusters.RingHost]::new()
         $ringHost.HostName = 'host-1'
         $ringHost.BackIp = '10.0.0.1'
-        $ring.RingHosts = [System.Collections.Generic.List[DwsPowerShell.Client.Models.LogicalClusters.RingHost]]::new()
+        $ring.RingHosts = [System.Collections.Generic.List[DwsPowerShell.Client.Models.Clusters.RingHost]]::new()
         $ring.RingHosts.Add($ringHost)
         $password = ConvertTo-SecureString 'Probe@Admin2024' -AsPlainText -Force
         # Valid values for the other mandatory parameters (IDs are a well-formed ID of nothing).

@@ -74,7 +74,7 @@ Describe 'A change whose answer is lost' {
         Set-Fault -Route 'POST /v1.0/*/snapshots' -Kind Status502
         New-DwsSnapshot -ClusterId $script:clusterId -Name 'never_made' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
         $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsOutcomeUnknown,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsOutcomeUnknown,DwsPowerShell.Commands.Snapshots.NewDwsSnapshotCommand'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
         $err[0].TargetObject | Should -Be $script:clusterId
         $err[0].Exception.Message | Should -BeLike '*may or may not have been applied*no snapshot named ''never_made'' is listed*'
@@ -85,7 +85,7 @@ Describe 'A change whose answer is lost' {
     It 'reports a definite refusal as a plain failure, without a read-back' {
         Clear-RequestLog
         New-DwsSnapshot -ClusterId $script:clusterId -Name 'LOST_ANSWER' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceConflict,DwsPowerShell.Commands.Snapshot.NewDwsSnapshotCommand'
+        $err[0].FullyQualifiedErrorId | Should -Be 'DwsResourceConflict,DwsPowerShell.Commands.Snapshots.NewDwsSnapshotCommand'
         $log = @(Get-RequestLog)
         $log.method | Should -Be @('POST')
     }
@@ -97,7 +97,7 @@ Describe 'A 429 whose Retry-After exceeds the time left' {
     It 'fails at once with DwsThrottled, saying when to try again' {
         Set-Fault -Route 'GET /v1.0/*/clusters' -Kind Throttle429 -RetryAfter 3600
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $err = { Get-DwsCluster -ErrorAction Stop } | Should -Throw -ErrorId 'DwsThrottled,DwsPowerShell.Commands.Cluster.GetDwsClusterCommand' -PassThru
+        $err = { Get-DwsCluster -ErrorAction Stop } | Should -Throw -ErrorId 'DwsThrottled,DwsPowerShell.Commands.Clusters.GetDwsClusterCommand' -PassThru
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
         $err.Exception.Message | Should -BeLike '*asked to wait 3600 s (Retry-After)*Try again after *UTC*'
         $err.ErrorDetails.RecommendedAction | Should -BeLike 'Try again after * UTC*'

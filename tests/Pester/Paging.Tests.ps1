@@ -26,7 +26,7 @@ BeforeDiscovery {
         @{ Name = 'Get-DwsLogicalClusterVolume'; Arguments = { @{ ClusterId = $logical.ClusterId } } }
         @{ Name = 'Get-DwsLogicalClusterTask'; Arguments = { @{ ClusterId = $logical.ClusterId } } }
     )
-    # Tested with their own fixtures: Get-DwsWorkloadPlanLog (WorkloadPlan.Tests.ps1), Get-DwsClusterRedistribution -Table (ClusterResize.Tests.ps1).
+    # Tested with their own fixtures: Get-DwsWorkloadPlanLog (Workload.Tests.ps1), Get-DwsClusterRedistribution -Table (Clusters.Resize.Tests.ps1).
     $covered = @($lists.Name) + 'Get-DwsWorkloadPlanLog', 'Get-DwsClusterRedistribution' | Sort-Object -Unique
 }
 

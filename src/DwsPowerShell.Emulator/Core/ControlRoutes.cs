@@ -92,7 +92,7 @@ internal static class ControlRoutes
             state.FailNext(kind, failure);
             return Results.NoContent();
         });
-        Areas.Settings.SettingsRoutes.MapControl(control); // POST clusters/{id}/readonly | unbalanced
+        Areas.Clusters.SettingsRoutes.MapControl(control); // POST clusters/{id}/readonly | unbalanced
     }
 
     private static IResult ClockResult(EmulatorClock clock) =>

@@ -78,7 +78,7 @@ public sealed class ClusterRecord
     /// <summary>Target node type of the running flavor change (5.2.57).</summary>
     public string? PendingFlavor { get; set; }
     /// <summary>The redistribution after an idle-node scale-out (5.2.22, 5.2.23, 5.2.24, 5.2.31, 5.2.32); null when none.</summary>
-    public DwsPowerShell.Emulator.Areas.Resize.RedistributionRecord? Redistribution { get; set; }
+    public DwsPowerShell.Emulator.Areas.Clusters.RedistributionRecord? Redistribution { get; set; }
 
     // Issue 4, settings slice (5.2.2, 5.2.28, 5.2.36, 5.2.37, 5.2.42-5.2.44, 5.2.53, 5.2.54, 5.2.60): see Areas/Settings and Areas/Parameters.
     /// <summary>Security groups set by 5.2.2 (empty: only <see cref="SecurityGroupId"/>).</summary>
@@ -95,11 +95,11 @@ public sealed class ClusterRecord
     public Dictionary<string, string> ParameterValues { get; set; } = [];
     /// <summary>parameter_group.status: In-Sync, or Pending-Reboot after a change that needs a restart.</summary>
     public string ParameterGroupStatus { get; set; } = "In-Sync";
-    public List<Areas.Parameters.ParameterAuditRecord> ParameterAudit { get; set; } = [];
+    public List<Areas.Clusters.ParameterAuditRecord> ParameterAudit { get; set; } = [];
     /// <summary>KMS encryption (5.2.3 with master_key_id, or 5.2.60), null for an ordinary cluster.</summary>
-    public Areas.Settings.EncryptionRecord? Encryption { get; set; }
+    public Areas.Clusters.EncryptionRecord? Encryption { get; set; }
     /// <summary>The key a running 5.2.60 conversion applies when it succeeds.</summary>
-    public Areas.Settings.EncryptionRecord? PendingEncryption { get; set; }
+    public Areas.Clusters.EncryptionRecord? PendingEncryption { get; set; }
 
     // i4connect slice (5.9 connections; the EIP uses PublicBindType/EipId above, tags use Tags above)
     public Areas.Connections.ClusterDomainName? PublicDomainName { get; set; }

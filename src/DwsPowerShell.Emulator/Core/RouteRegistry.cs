@@ -1,14 +1,9 @@
 using DwsPowerShell.Emulator.Areas.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Connections;
-using DwsPowerShell.Emulator.Areas.Iam;
+using DwsPowerShell.Emulator.Iam;
 using DwsPowerShell.Emulator.Areas.Jobs;
-using DwsPowerShell.Emulator.Areas.LogicalClusters;
-using DwsPowerShell.Emulator.Areas.NodeTypes;
-using DwsPowerShell.Emulator.Areas.Nodes;
-using DwsPowerShell.Emulator.Areas.Parameters;
 using DwsPowerShell.Emulator.Areas.Quotas;
-using DwsPowerShell.Emulator.Areas.Settings;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Areas.Tags;
 using DwsPowerShell.Emulator.Areas.Workload;
@@ -27,7 +22,7 @@ internal static class RouteRegistry
         JobRoutes.Map,
         SnapshotRoutes.Map,
         WorkloadRoutes.Map,
-        DwsPowerShell.Emulator.Areas.Resize.ResizeRoutes.Map,
+        DwsPowerShell.Emulator.Areas.Clusters.ResizeRoutes.Map,
         SettingsRoutes.Map,
         ParameterRoutes.Map,
         ConnectionRoutes.Map, TagRoutes.Map, QuotaRoutes.Map, // i4connect slice

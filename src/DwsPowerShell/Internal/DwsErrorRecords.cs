@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Management.Automation;
 using DwsPowerShell.Client;
 using DwsPowerShell.Client.Auth;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Collections;
 using System.Management.Automation;
 using System.Text.RegularExpressions;

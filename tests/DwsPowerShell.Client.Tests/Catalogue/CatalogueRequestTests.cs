@@ -42,7 +42,7 @@ public class CatalogueRequestTests
     public static List<Documented> DocumentedMethods()
     {
         var areas = Path.Combine(RepositoryRoot(), "src", "DwsPowerShell.Client", "Areas");
-        var files = Directory.GetFiles(areas, "*.cs").Select(f => (Path: f, Text: File.ReadAllText(f).Replace("\r\n", "\n"))).ToList();
+        var files = Directory.GetFiles(areas, "*.cs", SearchOption.AllDirectories).Select(f => (Path: f, Text: File.ReadAllText(f).Replace("\r\n", "\n"))).ToList();
         // Path constants per class (partial classes share theirs across files).
         var constants = files.GroupBy(f => Regex.Match(f.Text, @"class (\w+)").Groups[1].Value)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.SelectMany(f => Constant.Matches(f.Text).Cast<Match>())

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Text.Json;
 using DwsPowerShell.Client.Json;
 using DwsPowerShell.Client.Models.Clusters;

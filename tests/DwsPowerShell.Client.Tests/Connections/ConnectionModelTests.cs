@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Text.Json;
 using DwsPowerShell.Client.Json;
 using DwsPowerShell.Client.Models;

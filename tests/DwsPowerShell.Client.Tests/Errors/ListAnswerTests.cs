@@ -1,7 +1,6 @@
 using System.Net;
 using DwsPowerShell.Client.Errors;
-using DwsPowerShell.Client.Models.Resize;
-using DwsPowerShell.Client.Models.Settings;
+using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Tests.Support;
 
 namespace DwsPowerShell.Client.Tests.Errors;

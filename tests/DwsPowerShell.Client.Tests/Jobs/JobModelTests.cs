@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Tests.Examples;
 

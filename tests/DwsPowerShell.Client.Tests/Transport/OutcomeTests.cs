@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Collections.Concurrent;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using System.Collections.Concurrent;
 using DwsPowerShell.Client.Models;

@@ -1,3 +1,5 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Waiting;
@@ -241,7 +243,7 @@ public sealed class ClusterTests
 
         var stopJob = await session.Clusters.StopAsync(cluster.Id);
         var stopping = await session.Clusters.GetAsync(cluster.Id);
-        var stopped = await session.Jobs.WaitAsync(stopJob.JobId, TestData.Fast(), TestData.AdvanceEachPoll<Client.Models.DwsJob>(host.Clock, Step));
+        var stopped = await session.Jobs.WaitAsync(stopJob.JobId, TestData.Fast(), TestData.AdvanceEachPoll<Client.Models.Jobs.DwsJob>(host.Clock, Step));
         var afterStop = await session.Clusters.GetAsync(cluster.Id);
 
         Assert.Equal(cluster.Id, stopJob.ClusterId);
@@ -253,7 +255,7 @@ public sealed class ClusterTests
 
         var startJob = await session.Clusters.StartAsync(cluster.Id);
         var starting = await session.Clusters.GetAsync(cluster.Id);
-        var started = await session.Jobs.WaitAsync(startJob.JobId, TestData.Fast(), TestData.AdvanceEachPoll<Client.Models.DwsJob>(host.Clock, Step));
+        var started = await session.Jobs.WaitAsync(startJob.JobId, TestData.Fast(), TestData.AdvanceEachPoll<Client.Models.Jobs.DwsJob>(host.Clock, Step));
         var afterStart = await session.Clusters.WaitForStatusAsync(cluster.Id, TestData.Fast());
 
         Assert.NotEqual(stopJob.JobId, startJob.JobId);
@@ -307,7 +309,7 @@ public sealed class ClusterTests
         var clusterId = await GrownClusterAsync(host, session, "dws-shrink-job");
 
         var result = await session.Clusters.ShrinkAsync(clusterId, new ShrinkClusterRequest { ShrinkNumber = 3, Online = true });
-        var job = await session.Jobs.WaitAsync(result.JobId!, TestData.Fast(), TestData.AdvanceEachPoll<Client.Models.DwsJob>(host.Clock, TimeSpan.FromMinutes(2)));
+        var job = await session.Jobs.WaitAsync(result.JobId!, TestData.Fast(), TestData.AdvanceEachPoll<Client.Models.Jobs.DwsJob>(host.Clock, TimeSpan.FromMinutes(2)));
         var after = await session.Clusters.WaitForStatusAsync(clusterId, TestData.Fast());
 
         Assert.True(result.HasJob);

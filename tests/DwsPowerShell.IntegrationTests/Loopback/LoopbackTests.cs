@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;

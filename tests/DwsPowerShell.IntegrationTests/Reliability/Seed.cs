@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.IntegrationTests.Reliability;

@@ -1,3 +1,5 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;

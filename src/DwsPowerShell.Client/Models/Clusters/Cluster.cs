@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Text.Json.Serialization;
 
 namespace DwsPowerShell.Client.Models.Clusters;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Models.Jobs;
 using System.Text.Json.Serialization;
 
 namespace DwsPowerShell.Client.Models.Clusters;

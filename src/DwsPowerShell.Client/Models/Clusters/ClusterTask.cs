@@ -3,7 +3,7 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>
 /// Work the service accepted without a job ID, whose progress shows only in the cluster's task_status:
 /// a scale-in answered 200 {"error_code":"DWS.0000"} (5.2.30; seed 000 answers 202 with a job instead,
-/// quirks.md 11). It stands where a <see cref="DwsJob"/> would: wait on it with
+/// quirks.md 11). It stands where a <see cref="Jobs.DwsJob"/> would: wait on it with
 /// <see cref="Areas.ClustersApi.WaitForTaskAsync"/>, which polls the cluster (5.2.13) and returns it finished.
 /// </summary>
 public sealed class ClusterTask

@@ -1,7 +1,8 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json.Serialization;
-using DwsPowerShell.Client.Models.Settings;
+using DwsPowerShell.Client.Models.Clusters;
 
 namespace DwsPowerShell.Client.Models.Clusters;
 

@@ -1,3 +1,5 @@
+using DwsPowerShell.Client.Models.Jobs;
+
 namespace DwsPowerShell.Client.Models.Snapshots;
 
 /// <summary>

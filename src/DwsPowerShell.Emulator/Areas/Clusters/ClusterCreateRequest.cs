@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Emulator.Areas.AvailabilityZones;
-using DwsPowerShell.Emulator.Areas.NodeTypes;
-using DwsPowerShell.Emulator.Areas.Settings;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;

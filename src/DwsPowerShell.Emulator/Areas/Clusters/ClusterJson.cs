@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Connections;
-using DwsPowerShell.Emulator.Areas.NodeTypes;
-using DwsPowerShell.Emulator.Areas.Resize;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -60,7 +59,7 @@ internal static class ClusterJson
     {
         var spec = NodeTypeCatalog.Find(c.NodeType);
         json["subnet_ids"] = new JsonArray(c.SubnetId);
-        json["parameter_group"] = Parameters.ParameterCatalog.ParameterGroupJson(c);
+        json["parameter_group"] = ParameterCatalog.ParameterGroupJson(c);
         json["node_type_id"] = c.NodeTypeId;
         json["private_ip"] = new JsonArray(ip);
         json["maintain_window"] = new JsonObject { ["day"] = "Wed", ["start_time"] = "22:00", ["end_time"] = "02:00" };

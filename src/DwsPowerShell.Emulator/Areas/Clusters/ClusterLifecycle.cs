@@ -1,5 +1,5 @@
 using DwsPowerShell.Emulator.Areas.Jobs;
-using DwsPowerShell.Emulator.Areas.Resize;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 

@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using DwsPowerShell.Client.Json;
+
+namespace DwsPowerShell.Client.Models.Jobs;
+
+/// <summary>An asynchronous job (5.13.1). Also what a call that starts a job returns, before its first poll.</summary>
+public sealed class DwsJob
+{
+    [JsonPropertyName("job_id")]
+    public string JobId { get; set; } = string.Empty;
+
+    [JsonPropertyName("job_name")]
+    public string? JobName { get; set; }
+
+    [JsonPropertyName("begin_time")]
+    public DateTimeOffset? BeginTime { get; set; }
+
+    [JsonPropertyName("end_time")]
+    public DateTimeOffset? EndTime { get; set; }
+
+    /// <summary>Documented value FAIL only (quirks.md 2.1); SUCCESS ends a job; anything else is still running.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    [JsonPropertyName("failed_code")]
+    public string? FailedCode { get; set; }
+
+    [JsonPropertyName("failed_detail")]
+    public string? FailedDetail { get; set; }
+
+    /// <summary>As the service sends it, e.g. "9%".</summary>
+    [JsonPropertyName("progress")]
+    public string? Progress { get; set; }
+
+    /// <summary>The resource the job works on, when the call that started it said (the job itself does not).</summary>
+    [JsonIgnore]
+    public string? ClusterId { get; set; }
+
+    [JsonIgnore]
+    public string Id => JobId;
+
+    [JsonIgnore]
+    public int? ProgressPercent
+    {
+        get
+        {
+            var n = Progress is null ? null : SafeParse(Progress);
+            return n is null ? null : (int)Math.Max(0, Math.Min(100, n.Value));
+        }
+    }
+
+    [JsonIgnore]
+    public bool IsSucceeded => JobStatus.IsSuccess(Status);
+
+    [JsonIgnore]
+    public bool IsFailed => JobStatus.IsFailure(Status);
+
+    [JsonIgnore]
+    public bool IsFinished => IsSucceeded || IsFailed;
+
+    public override string ToString() => $"{JobId} {JobName} {Status} {Progress}".Trim();
+
+    private static decimal? SafeParse(string text)
+    {
+        try { return LenientNumberConverterFactory.ParseLoose(text); }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+}
+
+/// <summary>Job status values (quirks.md 2.1), compared case-insensitively.</summary>
+public static class JobStatus
+{
+    public static bool IsSuccess(string? status) => Is(status, "SUCCESS") || Is(status, "SUCCEEDED") || Is(status, "SUCCEED");
+
+    public static bool IsFailure(string? status) => Is(status, "FAIL") || Is(status, "FAILED") || Is(status, "ERROR");
+
+    private static bool Is(string? status, string value) => string.Equals(status?.Trim(), value, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A job ended in FAIL: carries the service's failed_code and failed_detail.</summary>
+public sealed class DwsJobFailedException : Exception
+{
+    public DwsJobFailedException(DwsJob job)
+        : base($"Job {job.JobId}{(job.JobName is null ? "" : " (" + job.JobName + ")")} failed: {job.FailedCode ?? "no code"}: {job.FailedDetail ?? "no detail given"}")
+    {
+        Job = job;
+    }
+
+    public DwsJob Job { get; }
+
+    public string? FailedCode => Job.FailedCode;
+
+    public string? FailedDetail => Job.FailedDetail;
+}

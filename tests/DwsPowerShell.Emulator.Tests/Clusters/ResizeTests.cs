@@ -244,4 +244,17 @@ public sealed class ResizeTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task A_flavor_change_for_a_cluster_of_an_unknown_node_type_is_refused_not_a_server_failure()
+    {
+        // A cluster kept in a state file may name a node type this emulator does not offer.
+        await using var host = await EmulatorHost.StartAsync();
+        var id = await host.CreateClusterAsync("dws-oldtype");
+        host.Clock.Advance(host.Options.Durations.ClusterCreate);
+        lock (host.State.Gate) host.State.Clusters[id].NodeType = "dws.m3.xlarge";
+        var change = await host.PostAsync(C(host, id, "flavor", "v1"), """{"target_flavor_id":"2d6b2b1e-6a3c-4c5c-9a26-0b4d1c2f3a01","force_backup":false}""");
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Equal("DWS.5006", await ErrorCode(change));
+    }
 }

@@ -247,7 +247,7 @@ public class BadInputTests
 
     private static string Printable(string s) => s.Length > 120 ? s[..120] + "…" : s;
 
-    private sealed record Seeded(string ClusterId, string ClusterName, string SnapshotId, string JobId, string PlanId, string StageId, HashSet<string> Ids)
+    internal sealed record Seeded(string ClusterId, string ClusterName, string SnapshotId, string JobId, string PlanId, string StageId, HashSet<string> Ids)
     {
         public string FlavorId { get; init; } = "";
         public List<string> NodeIds { get; init; } = [];
@@ -270,7 +270,7 @@ public class BadInputTests
     /// a tag, a private domain name, an EIP/ELB bound when the method unbinds one), manual snapshot, job, plan and
     /// stage for one method (its valid call may delete them).
     /// </summary>
-    private static Seeded SeedFor(EmulatorHost host, MethodInfo method)
+    internal static Seeded SeedFor(EmulatorHost host, MethodInfo method)
     {
         var state = host.State;
         var clusterId = Seed.Clusters(state, 1, "bi_" + Guid.NewGuid().ToString("N")[..8])[0];
@@ -358,10 +358,10 @@ public class BadInputTests
     }
 
     /// <summary>Calls the method (enumerating an IAsyncEnumerable); returns the exception it ended with, if any.</summary>
-    private static object?[] Arguments(MethodInfo method, Seeded seed, ParameterInfo? hostile, string? value, CancellationToken ct) =>
+    internal static object?[] Arguments(MethodInfo method, Seeded seed, ParameterInfo? hostile, string? value, CancellationToken ct) =>
         method.GetParameters().Select(p => p == hostile ? Hostile(p, value) : Valid(p, seed, ct)).ToArray();
 
-    private static async Task<Exception?> InvokeAsync(object area, MethodInfo method, object?[] args, CancellationToken ct)
+    internal static async Task<Exception?> InvokeAsync(object area, MethodInfo method, object?[] args, CancellationToken ct)
     {
         try
         {
@@ -399,7 +399,7 @@ public class BadInputTests
     private static object? Hostile(ParameterInfo p, string? value) =>
         p.ParameterType == typeof(string) ? value : value is null ? null : new[] { value };
 
-    private static object? Valid(ParameterInfo p, Seeded seed, CancellationToken ct)
+    internal static object? Valid(ParameterInfo p, Seeded seed, CancellationToken ct)
     {
         var t = p.ParameterType;
         if (t == typeof(CancellationToken)) return ct;

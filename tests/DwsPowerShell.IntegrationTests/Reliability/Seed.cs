@@ -1,5 +1,6 @@
 using DwsPowerShell.Client.Models.AvailabilityZones;
 using DwsPowerShell.Emulator.Core;
+using DwsPowerShell.IntegrationTests.Support;
 
 namespace DwsPowerShell.IntegrationTests.Reliability;
 
@@ -19,8 +20,8 @@ internal static class Seed
                 {
                     Id = id,
                     Name = $"{prefix}-{i}",
-                    NodeType = "dws.m3.xlarge",
-                    NodeTypeId = "ebe532d6-665f-40e6-a4d4-3c51545b6a2d",
+                    NodeType = TestData.Flavor,
+                    NodeTypeId = TestData.FlavorId,
                     AvailabilityZone = "eu-west-101a",
                     VpcId = "vpc-seeded",
                     SubnetId = "subnet-seeded",

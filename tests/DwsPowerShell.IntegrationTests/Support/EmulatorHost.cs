@@ -83,6 +83,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         return new DwsSession(options);
     }
 
+    /// <summary>A plain HTTP client for the emulator's /_emulator/ control routes (no signing).</summary>
+    public HttpClient CreateControlClient() =>
+        _handler is not null ? new HttpClient(new NonDisposingHandler(_handler)) { BaseAddress = BaseAddress } : new HttpClient { BaseAddress = BaseAddress };
+
     public IamPasswordCredentials IamUser() => new(Options.IamUserName, Options.IamPassword, Options.IamDomainName);
 
     private static EmulatorOptions DefaultOptions() => new() { TimeScale = 1 };

@@ -12,6 +12,9 @@ namespace DwsPowerShell.IntegrationTests.Support;
 public static class TestData
 {
     public const string Flavor = "dws.m1.xlarge.ultrahigh";
+
+    /// <summary>The emulator's ID of <see cref="Flavor"/> (its node type catalogue).</summary>
+    public const string FlavorId = "2d6b2b1e-6a3c-4c5c-9a26-0b4d1c2f3a01";
     public const string Version = "8.1.3.333";
     public const string Vpc = "85b20d7e-9eb7-4b2a-98f3-3c8843ea3574";
     public const string Subnet = "b6b3b9a9-5dbe-4a2c-8c5c-0e8a3e3f0f01";

@@ -410,7 +410,8 @@ internal static class ResizeRoutes
         {
             var c = ClusterLifecycle.Get(state, cluster_id);
             ClusterLifecycle.EnsureIdle(c, state.Clock.UtcNow, "Flavor change");
-            var current = NodeTypeCatalog.Find(c.NodeType)!;
+            var current = NodeTypeCatalog.Find(c.NodeType)
+                ?? throw DwsErrors.BadRequest(DwsErrors.InvalidFlavor, $"Invalid flavor: the cluster's node type {c.NodeType} is not one of this emulator's node types, so no flavor change is offered.");
             var spec = Targets(current).FirstOrDefault(s => s.Id == target)
                 ?? throw DwsErrors.BadRequest(DwsErrors.InvalidFlavor, $"Invalid flavor: {target} is not a flavor cluster {c.Id} can change to.");
             if (spec.Id == current.Id)

@@ -14,14 +14,18 @@ public class DwsConfigurationException : Exception
 /// </summary>
 public sealed class DwsUnknownRegionException : DwsConfigurationException
 {
-    public DwsUnknownRegionException(string region, string setting)
-        : base($"{setting} '{region}' is not a region whose DWS endpoint is known, so no endpoint can be derived from it. " +
-            $"Known regions: {string.Join(", ", KnownRegionIds())}. " +
-            "For a private or newer region, give the Endpoint (the DWS URL) too, and the IamEndpoint if IAM is elsewhere.")
+    public DwsUnknownRegionException(string region, string setting, DwsCloud? cloud = null)
+        : base($"{setting} '{region}' is not a region of {(cloud ?? DwsClouds.HuaweiCloud).Description} whose DWS endpoint is known, so no endpoint can be derived from it. " +
+            $"Known regions: {string.Join(", ", (cloud ?? DwsClouds.HuaweiCloud).Regions.Select(r => r.Id))}. " +
+            $"Choose the cloud with Cloud ({string.Join(", ", DwsClouds.All.Select(c => c.Name))}); for a private or newer region, give the Endpoint (the DWS URL) too, and the IamEndpoint if IAM is elsewhere.")
     {
         Region = region;
         Setting = setting;
+        Cloud = cloud ?? DwsClouds.HuaweiCloud;
     }
+
+    /// <summary>The cloud whose regions were searched.</summary>
+    public DwsCloud Cloud { get; }
 
     /// <summary>The region as given.</summary>
     public string Region { get; }
@@ -29,13 +33,16 @@ public sealed class DwsUnknownRegionException : DwsConfigurationException
     /// <summary>Where the region came from: <c>Region</c> (the option) or the HUAWEICLOUD_SDK_REGION variable.</summary>
     public string Setting { get; }
 
-    /// <summary>The IDs of the known regions, in order.</summary>
-    public IReadOnlyList<string> KnownRegions => KnownRegionIds();
+    /// <summary>The IDs of the cloud's known regions, in order.</summary>
+    public IReadOnlyList<string> KnownRegions => Cloud.Regions.Select(r => r.Id).ToList();
+}
 
-    private static string[] KnownRegionIds()
-    {
-        var ids = new string[DwsRegions.All.Count];
-        for (var i = 0; i < ids.Length; i++) ids[i] = DwsRegions.All[i].Id;
-        return ids;
-    }
+/// <summary>A named profile of the credentials file cannot be used: no file, no such section, a missing or bad key.</summary>
+public sealed class DwsProfileException : DwsConfigurationException
+{
+    public DwsProfileException(string profile, string message)
+        : base(message) => Profile = profile;
+
+    /// <summary>The profile's name as given.</summary>
+    public string Profile { get; }
 }

@@ -1,14 +1,19 @@
 namespace DwsPowerShell.Client;
 
-/// <summary>A public region where DWS runs, and the endpoints a session derives from it.</summary>
+/// <summary>A region of a cloud where DWS runs, and the service endpoints a session derives from it.</summary>
 public sealed class DwsRegion
 {
-    internal DwsRegion(string id, string? name, string dwsDomain = DwsRegions.DefaultDomain, string iamDomain = DwsRegions.DefaultDomain)
+    private readonly string _serviceDomain;
+
+    internal DwsRegion(string id, string? name, string dwsDomain = DwsRegions.DefaultDomain, string iamDomain = DwsRegions.DefaultDomain,
+        string iamHost = "iam", string cloud = DwsClouds.HuaweiCloudName)
     {
         Id = id;
         Name = name;
-        Endpoint = new Uri($"https://dws.{id}.{dwsDomain}");
-        IamEndpoint = new Uri($"https://iam.{id}.{iamDomain}");
+        Cloud = cloud;
+        _serviceDomain = dwsDomain;
+        Endpoint = ServiceEndpoint("dws");
+        IamEndpoint = new Uri($"https://{iamHost}.{id}.{iamDomain}");
     }
 
     /// <summary>The region ID, such as <c>eu-west-101</c>.</summary>
@@ -17,17 +22,43 @@ public sealed class DwsRegion
     /// <summary>The console's name for the region (such as <c>EU-Dublin</c>), where known.</summary>
     public string? Name { get; }
 
+    /// <summary>The name of the cloud the region belongs to (<see cref="DwsClouds"/>).</summary>
+    public string Cloud { get; }
+
     /// <summary>The DWS endpoint of the region.</summary>
     public Uri Endpoint { get; }
 
     /// <summary>The IAM endpoint of the region (tokens, project lookup).</summary>
     public Uri IamEndpoint { get; }
 
+    /// <summary>
+    /// The endpoint of another service of the same cloud in this region, <c>https://{service}.{region}.{domain}</c>
+    /// (<c>cdm</c>, <c>sfs</c>, <c>ddm</c>, ...); <c>iam</c> gives <see cref="IamEndpoint"/>.
+    /// </summary>
+    public Uri ServiceEndpoint(string service)
+    {
+        if (string.IsNullOrWhiteSpace(service) || !IsServiceName(service))
+            throw new ArgumentException($"'{service}' is not a service name: use letters, digits and '-' (such as dws, cdm, sfs, ddm).", nameof(service));
+        var name = service.Trim().ToLowerInvariant();
+        return name == "iam" && IamEndpoint is not null ? IamEndpoint : new Uri($"https://{name}.{Id}.{_serviceDomain}");
+    }
+
+    private static bool IsServiceName(string s)
+    {
+        var t = s.Trim();
+        if (t.Length is 0 or > 63 || t[0] == '-' || t[t.Length - 1] == '-') return false;
+        foreach (var c in t)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-')) return false;
+        }
+        return true;
+    }
+
     public override string ToString() => Id;
 }
 
 /// <summary>
-/// The regions whose DWS endpoint is known, so that a region alone is enough to connect. The list and
+/// The Huawei Cloud regions whose DWS endpoint is known (<see cref="DwsClouds.HuaweiCloud"/>), so that a region alone is enough to connect. The list and
 /// the endpoints' domains are those of Huawei Cloud's own DWS SDK (its DwsRegion and IamRegion tables):
 /// not every region is on myhuaweicloud.com. A region not listed (a private or newer one) needs an
 /// explicit endpoint.
@@ -38,7 +69,7 @@ public static class DwsRegions
     private const string Europe = "myhuaweicloud.eu";
     private const string China = "myhuaweicloud.cn";
 
-    private static readonly DwsRegion[] s_all =
+    internal static readonly DwsRegion[] Table =
     {
         new("ae-ad-1", null),
         new("af-north-1", "AF-Cairo"),
@@ -74,14 +105,14 @@ public static class DwsRegions
     };
 
     /// <summary>Every known region, ordered by ID.</summary>
-    public static IReadOnlyList<DwsRegion> All => s_all;
+    public static IReadOnlyList<DwsRegion> All => Table;
 
     /// <summary>The region with this ID (case-insensitive), or null when it is not known.</summary>
     public static DwsRegion? Find(string? id)
     {
         if (string.IsNullOrWhiteSpace(id)) return null;
         var trimmed = id!.Trim();
-        foreach (var region in s_all)
+        foreach (var region in Table)
         {
             if (string.Equals(region.Id, trimmed, StringComparison.OrdinalIgnoreCase)) return region;
         }

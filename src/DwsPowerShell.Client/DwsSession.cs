@@ -20,28 +20,29 @@ public sealed class DwsSession : IDisposable
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         Options = options.Clone();
-        var resolved = CredentialChain.Resolve(Options.Credentials, Options.Environment);
+        var resolved = CredentialChain.Resolve(Options.Credentials, Options.Environment, Options.ProfileName);
         Credentials = resolved.Credentials;
+        Cloud = Options.Cloud ?? resolved.Cloud ?? DwsClouds.HuaweiCloud;
         Region = FirstNonBlank(Options.Region, resolved.Region);
         // A project ID goes into every path and the X-Project-Id header: checked here, before anything is sent.
         if (FirstNonBlank(Options.ProjectId) is { } given) _projectId = DwsSessionChecks.CheckProjectId(given, nameof(DwsSessionOptions.ProjectId));
         else if (FirstNonBlank(resolved.ProjectId) is { } found) _projectId = DwsSessionChecks.CheckProjectId(found, resolved.ProjectIdSource ?? CredentialChain.ProjectIdVariable);
 
         DwsRegion? known = null;
+        var regionSource = string.IsNullOrWhiteSpace(Options.Region) ? resolved.RegionSource ?? CredentialChain.RegionVariable : nameof(DwsSessionOptions.Region);
         if (Options.Endpoint is null)
         {
             if (Region is null)
             {
                 throw new DwsConfigurationException(
-                    $"No region was given: set Region (for example eu-west-101), or {CredentialChain.RegionVariable}, or give an Endpoint.");
+                    $"No region was given: set Region (for example {Cloud.Regions.FirstOrDefault()?.Id ?? "eu-west-101"}), or {CredentialChain.RegionVariable}, or give an Endpoint.");
             }
             // A region alone must name a known one: a mistyped region would otherwise only fail at the first call, on DNS.
-            known = DwsRegions.Find(Region) ?? throw new DwsUnknownRegionException(Region,
-                string.IsNullOrWhiteSpace(Options.Region) ? CredentialChain.RegionVariable : nameof(DwsSessionOptions.Region));
+            known = Cloud.FindRegion(Region) ?? throw new DwsUnknownRegionException(Region, regionSource, Cloud);
             Region = known.Id;
         }
         Endpoint = Options.Endpoint ?? known!.Endpoint;
-        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? Options.Endpoint ?? known!.IamEndpoint;
+        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? (Options.Endpoint is null ? known!.IamEndpoint : Options.Endpoint);
         if (Options.Endpoint is not null) DwsSessionChecks.CheckEndpoint(Endpoint, nameof(DwsSessionOptions.Endpoint));
         DwsSessionChecks.CheckEndpoint(IamEndpoint, Options.IamEndpoint is null && resolved.IamEndpoint is not null
             ? $"The iam_endpoint in '{resolved.Credentials.Source}'" : nameof(DwsSessionOptions.IamEndpoint));
@@ -72,6 +73,9 @@ public sealed class DwsSession : IDisposable
     public DwsCredentials Credentials { get; }
 
     public string? Region { get; }
+
+    /// <summary>The cloud the region belongs to (<see cref="DwsClouds"/>).</summary>
+    public DwsCloud Cloud { get; }
 
     public Uri Endpoint { get; }
 

@@ -9,6 +9,18 @@ public sealed class DwsSessionOptions
     /// <summary>Region such as <c>eu-west-101</c>; falls back to HUAWEICLOUD_SDK_REGION. Without an <see cref="Endpoint"/> it must be one of <see cref="DwsRegions.All"/>.</summary>
     public string? Region { get; set; }
 
+    /// <summary>
+    /// The cloud whose regions and endpoints apply (<see cref="DwsClouds"/>: Huawei Cloud, Huawei Cloud Europe, Open
+    /// Telekom Cloud, or <see cref="DwsClouds.Custom"/> for a domain of one's own); a profile may name one; default Huawei Cloud.
+    /// </summary>
+    public DwsCloud? Cloud { get; set; }
+
+    /// <summary>
+    /// A profile of the credentials file (<c>~/.huaweicloud/credentials</c>): its [name] section gives ak, sk, and
+    /// optionally security_token, project_id, region, iam_endpoint, cloud or domain. Null reads [basic] after the variables.
+    /// </summary>
+    public string? ProfileName { get; set; }
+
     /// <summary>Overrides the region's DWS endpoint from <see cref="DwsRegions"/> (a private or newer region, a private endpoint, the emulator). Never with user:password@ (refused).</summary>
     public Uri? Endpoint { get; set; }
 

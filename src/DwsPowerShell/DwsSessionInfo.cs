@@ -18,6 +18,9 @@ public sealed class DwsSessionInfo
 
     public string? Region => _client.Region;
 
+    /// <summary>The cloud of the region: HuaweiCloud, HuaweiCloudEurope, OpenTelekomCloud or Custom.</summary>
+    public string Cloud => _client.Cloud.Name;
+
     // URLs as text: Windows PowerShell's ConvertTo-Json would write a System.Uri out as an object of some twenty properties.
     public string Endpoint => _client.Endpoint.AbsoluteUri;
 

@@ -46,6 +46,84 @@ Describe 'Connect-DwsService' {
         finally { Remove-Item Env:HUAWEICLOUD_SDK_AK, Env:HUAWEICLOUD_SDK_SK }
     }
 
+    It 'connects with a named profile of the credentials file, whose keys win over the environment' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "dws-profiles-$([guid]::NewGuid().ToString('N')).ini"
+        Set-Content -LiteralPath $file -Value "[basic]`nak = BASICAK`nsk = BASICSK`n`n[emulator]`nak = $($c.AccessKey)`nsk = $($c.SecretKey)`nregion = $($c.Region)`n"
+        $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = $file
+        $env:HUAWEICLOUD_SDK_AK = 'WRONGAK'; $env:HUAWEICLOUD_SDK_SK = 'WRONGSK'
+        try {
+            Connect-DwsService -Endpoint $emu.Url -ProfileName emulator
+            $session = Get-DwsSession
+            $session.CredentialSource | Should -Be "$file [emulator]"
+            $session.Region | Should -Be $c.Region
+            # Signed with the profile's keys: the emulator accepts the call.
+            @(Get-DwsNodeType).Count | Should -BeGreaterThan 0
+            ($session | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($c.SecretKey))
+        }
+        finally {
+            Remove-Item Env:HUAWEICLOUD_SDK_CREDENTIALS_FILE, Env:HUAWEICLOUD_SDK_AK, Env:HUAWEICLOUD_SDK_SK
+            Remove-Item -LiteralPath $file
+        }
+    }
+
+    It 'names the file, section and key when a profile lacks its secret key' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "dws-profiles-$([guid]::NewGuid().ToString('N')).ini"
+        Set-Content -LiteralPath $file -Value "[ops]`nak = OPSAK`nregion = eu-west-101`n"
+        $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = $file
+        try {
+            Assert-DwsErrorRecord -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject ops -MessageLike "The ``[ops``] section of '$file' has no sk key: add sk = <secret access key>." {
+                Connect-DwsService -ProfileName ops
+            }
+            Assert-DwsErrorRecord -ErrorId DwsConfigurationInvalid -Category InvalidArgument -TargetObject nightly -MessageLike "*has no ``[nightly``] section; its profiles are: ops.*" {
+                Connect-DwsService -ProfileName nightly
+            }
+        }
+        finally {
+            Remove-Item Env:HUAWEICLOUD_SDK_CREDENTIALS_FILE
+            Remove-Item -LiteralPath $file
+        }
+    }
+
+    It 'completes -ProfileName from the credentials file' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "dws-profiles-$([guid]::NewGuid().ToString('N')).ini"
+        Set-Content -LiteralPath $file -Value "[basic]`nak = A`nsk = B`n[prod-eu]`nak = C`nsk = D`n[prod-otc]`nak = E`nsk = F`n"
+        $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = $file
+        try {
+            $line = 'Connect-DwsService -ProfileName prod'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('prod-eu', 'prod-otc')
+        }
+        finally {
+            Remove-Item Env:HUAWEICLOUD_SDK_CREDENTIALS_FILE
+            Remove-Item -LiteralPath $file
+        }
+    }
+
+    It 'derives the endpoints of an Open Telekom Cloud region and completes its regions' {
+        Connect-DwsService -Cloud OpenTelekomCloud -Region eu-ch2 -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1'
+        $session = Get-DwsSession
+        ($session.Cloud, $session.Endpoint, $session.IamEndpoint) | Should -Be @('OpenTelekomCloud', 'https://dws.eu-ch2.sc.otc.t-systems.com/', 'https://iam-pub.eu-ch2.sc.otc.t-systems.com/')
+        $line = 'Connect-DwsService -Cloud OpenTelekomCloud -Region eu-'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('eu-ch2', 'eu-de', 'eu-nl')
+        $line = 'Connect-DwsService -Cloud Open'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'OpenTelekomCloud'
+    }
+
+    It 'takes any region of a custom cloud domain' {
+        Connect-DwsService -CloudDomain hcs.example.com -Region region-one -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1'
+        (Get-DwsSession).Endpoint | Should -Be 'https://dws.region-one.hcs.example.com/'
+    }
+
+    It 'refuses <Label>, naming the parameter' -TestCases @(
+        @{ Label = 'an unknown -Cloud'; Target = 'Azure'; Arguments = @{ Cloud = 'Azure'; Region = 'eu-de' }; Message = "-Cloud 'Azure' is not a known cloud: use one of HuaweiCloud, HuaweiCloudEurope, OpenTelekomCloud*" }
+        @{ Label = '-Cloud with -CloudDomain'; Target = 'x.example.com'; Arguments = @{ Cloud = 'OpenTelekomCloud'; CloudDomain = 'x.example.com'; Region = 'eu-de' }; Message = '-Cloud and -CloudDomain both choose the cloud*' }
+        @{ Label = 'a -CloudDomain that is no domain'; Target = 'https://x.example.com'; Arguments = @{ CloudDomain = 'https://x.example.com'; Region = 'r1' }; Message = "-CloudDomain: The cloud domain 'https://x.example.com' is not a DNS domain*" }
+        @{ Label = 'a region of another cloud'; Target = 'eu-west-101'; ErrorId = 'DwsUnknownRegion'; Arguments = @{ Cloud = 'OpenTelekomCloud'; Region = 'eu-west-101' }; Message = "Region 'eu-west-101' is not a region of Open Telekom Cloud*Known regions: eu-de, eu-nl, eu-ch2*" }
+    ) {
+        Assert-DwsErrorRecord -ErrorId ($ErrorId ?? 'DwsConfigurationInvalid') -Category InvalidArgument -TargetObject $Target -MessageLike $Message {
+            Connect-DwsService @Arguments -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1'
+        }
+    }
+
     It 'fails with a clear authentication error on a wrong secret key, without echoing it' {
         $wrong = ConvertTo-SecureString 'not-the-secret-key' -AsPlainText -Force
         Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $wrong
@@ -275,7 +353,7 @@ Describe 'What a session shows' {
         $json | Should -Not -Match ([regex]::Escape($c.SecretKey))
         $json | Should -Not -Match ([regex]::Escape($c.AccessKey))
         $back = $json | ConvertFrom-Json
-        @($back.PSObject.Properties.Name) | Should -Be @('Region', 'Endpoint', 'IamEndpoint', 'ProjectId', 'AuthKind', 'AccessKeyId', 'UserName', 'DomainName', 'CredentialSource')
+        @($back.PSObject.Properties.Name) | Should -Be @('Region', 'Cloud', 'Endpoint', 'IamEndpoint', 'ProjectId', 'AuthKind', 'AccessKeyId', 'UserName', 'DomainName', 'CredentialSource')
         $back.Region | Should -Be $c.Region
         $back.ProjectId | Should -Be 'emulator0project0000000000000001'
         $back.AuthKind | Should -Be 'AccessKey'

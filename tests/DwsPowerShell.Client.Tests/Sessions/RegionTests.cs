@@ -21,7 +21,7 @@ public class RegionTests
         var ex = Assert.Throws<DwsUnknownRegionException>(() => new DwsSession(Options("xx-nowhere-9")));
         Assert.Equal("xx-nowhere-9", ex.Region);
         Assert.Equal("Region", ex.Setting);
-        Assert.StartsWith("Region 'xx-nowhere-9' is not a region whose DWS endpoint is known", ex.Message);
+        Assert.StartsWith("Region 'xx-nowhere-9' is not a region of Huawei Cloud (myhuaweicloud.com and its regional domains) whose DWS endpoint is known", ex.Message);
         Assert.Contains("eu-west-101", ex.Message);
         Assert.Contains("ap-southeast-3", ex.Message);
         Assert.Contains("give the Endpoint", ex.Message);

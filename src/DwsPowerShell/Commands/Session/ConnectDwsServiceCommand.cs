@@ -9,7 +9,7 @@ using DwsPowerShell.Internal;
 namespace DwsPowerShell.Commands.Session;
 
 /// <summary>Connects to DWS and makes the session the default for every other cmdlet.</summary>
-/// <remarks>Creates a session for a region (or an endpoint such as the emulator) and makes it the default session of this runspace; every DWS cmdlet run in the runspace uses it unless given -Session. Each runspace (ForEach-Object -Parallel, a RunspacePool, a thread job) has its own default, so runspaces that connect at once do not replace each other's; to share one session, pass it to -Session. Connecting again only changes the default: a session kept in a variable (-PassThru, Get-DwsSession) stays usable. Without -Endpoint, -Region must be one of the regions whose endpoint is known (Tab completes them); for a private or newer region give -Endpoint as well. Credentials come from the parameter set used: -AccessKey with -SecretKey (SecureString), -Credential (user name = AK, password = SK), -UserName/-Password/-DomainName (IAM password; a project-scoped token is obtained, cached and renewed), or -Token. With none of these, the credential chain is searched: HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (with HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION), then the [basic] section of ~/.huaweicloud/credentials. The project ID is looked up from IAM by region when not given. Secrets are never written to any stream.</remarks>
+/// <remarks>Creates a session for a region (or an endpoint such as the emulator) and makes it the default session of this runspace; every DWS cmdlet run in the runspace uses it unless given -Session. Each runspace (ForEach-Object -Parallel, a RunspacePool, a thread job) has its own default, so runspaces that connect at once do not replace each other's; to share one session, pass it to -Session. Connecting again only changes the default: a session kept in a variable (-PassThru, Get-DwsSession) stays usable. Without -Endpoint, -Region must be one of the regions of the cloud whose endpoint is known (Tab completes them): Huawei Cloud by default, or the cloud -Cloud names (HuaweiCloudEurope, OpenTelekomCloud), or any region of a domain of your own given with -CloudDomain (Huawei Cloud Stack); for a private or newer region give -Endpoint as well. Credentials come from the parameter set used: -AccessKey with -SecretKey (SecureString), -Credential (user name = AK, password = SK), -UserName/-Password/-DomainName (IAM password; a project-scoped token is obtained, cached and renewed), or -Token. With none of these, the credential chain is searched: HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (with HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION), then the [basic] section of ~/.huaweicloud/credentials. -ProfileName reads another section of that file instead (ak, sk, and optionally security_token, project_id, region, iam_endpoint, cloud or domain), so a runbook switches account or cloud by name; a profile's keys win over the variables, and parameters win over the profile. The project ID is looked up from IAM by region when not given. Secrets are never written to any stream.</remarks>
 /// <example title="Connect with an access key">
 /// <code>
 /// Connect-DwsService -Region eu-west-101 -AccessKey $env:DWS_AK -SecretKey (Read-Host -AsSecureString 'SK')
@@ -44,6 +44,19 @@ namespace DwsPowerShell.Commands.Session;
 /// Connect-DwsService
 /// </code>
 /// <para>With no credential parameters the environment and the credentials file are searched.</para>
+/// </example>
+/// <example title="Switch account and cloud by profile">
+/// <code>
+/// Connect-DwsService -ProfileName otc-prod
+/// </code>
+/// <para>Reads the [otc-prod] section of ~/.huaweicloud/credentials, for example ak, sk, region = eu-de and cloud = OpenTelekomCloud, and connects to https://dws.eu-de.otc.t-systems.com.</para>
+/// </example>
+/// <example title="Connect to Open Telekom Cloud or a Huawei Cloud Stack domain">
+/// <code>
+/// Connect-DwsService -Cloud OpenTelekomCloud -Region eu-de -AccessKey $ak -SecretKey $sk
+/// Connect-DwsService -CloudDomain hcs.example.com -Region region-one -AccessKey $ak -SecretKey $sk
+/// </code>
+/// <para>The first derives dws.eu-de.otc.t-systems.com and its IAM endpoint; the second takes any region of the domain, with endpoints https://{service}.{region}.hcs.example.com.</para>
 /// </example>
 /// <example title="Allow larger answers">
 /// <code>
@@ -102,11 +115,28 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [ValidateNotNull]
     public SecureString Token { get; set; } = null!;
 
-    /// <summary>Region, such as eu-west-101; falls back to HUAWEICLOUD_SDK_REGION. Without -Endpoint it must be a known region (Tab completes them); a private or newer region needs -Endpoint too.</summary>
+    /// <summary>Region, such as eu-west-101; falls back to the profile's region, then HUAWEICLOUD_SDK_REGION. Without -Endpoint it must be a known region of the cloud (Tab completes them); a private or newer region needs -Endpoint too.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
+
+    /// <summary>The cloud whose regions and endpoints apply: HuaweiCloud (the default), HuaweiCloudEurope or OpenTelekomCloud (Tab completes them). For a Huawei Cloud Stack or other domain of your own, give -CloudDomain instead.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CloudCompleter))]
+    public string? Cloud { get; set; }
+
+    /// <summary>The domain of a cloud of your own, such as a Huawei Cloud Stack installation (hcs.example.com): any region is accepted, and its endpoints are https://{service}.{region}.{domain} (IAM https://iam.{region}.{domain}; give -IamEndpoint when IAM is elsewhere).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CloudDomain { get; set; }
+
+    /// <summary>A named profile of the credentials file (~/.huaweicloud/credentials, or the file HUAWEICLOUD_SDK_CREDENTIALS_FILE names): its [name] section gives ak and sk, and optionally security_token, project_id, region, iam_endpoint, and cloud (a cloud's name) or domain (a custom cloud). Its values win over the HUAWEICLOUD_SDK_* variables; parameters win over it. Tab completes the file's profiles.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileCompleter))]
+    public string? ProfileName { get; set; }
 
     /// <summary>Project ID (32 hexadecimal characters; letters, digits, '-' and '_' are accepted, at most 64); looked up from IAM by region when omitted.</summary>
     [Parameter]
@@ -174,8 +204,22 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
             return;
         }
 
+        DwsCloud? cloud;
+        try
+        {
+            if (Cloud is not null && CloudDomain is not null) throw new DwsConfigurationException("-Cloud and -CloudDomain both choose the cloud: give -Cloud for a named cloud, or -CloudDomain for a domain of your own.");
+            cloud = CloudDomain is not null ? DwsClouds.Custom(CloudDomain) : Cloud is null ? null : DwsClouds.Find(Cloud) ?? throw new DwsConfigurationException(
+                $"-Cloud '{Cloud}' is not a known cloud: use one of {string.Join(", ", DwsClouds.All.Select(c => c.Name))}, or -CloudDomain for a domain of your own.");
+        }
+        catch (DwsConfigurationException ex)
+        {
+            ThrowTerminatingError(DwsErrorRecords.From(CloudDomain is not null && Cloud is null ? new DwsConfigurationException("-CloudDomain: " + ex.Message) : ex, CloudDomain ?? Cloud));
+            return;
+        }
         var options = new DwsSessionOptions
         {
+            Cloud = cloud,
+            ProfileName = ProfileName,
             Region = Region,
             ProjectId = ProjectId,
             Endpoint = Endpoint,
@@ -205,6 +249,11 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
         catch (DwsUnknownRegionException ex)
         {
             ThrowTerminatingError(DwsErrorRecords.From(ex, ex.Region));
+            return;
+        }
+        catch (DwsProfileException ex)
+        {
+            ThrowTerminatingError(DwsErrorRecords.From(ex, ex.Profile));
             return;
         }
         catch (Exception ex) when (ex is DwsConfigurationException or ArgumentException)

@@ -7,7 +7,6 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>The body of 5.2.2 Modifying the Security Group of a Cluster: the whole new set.</summary>
 public sealed class SecurityGroupUpdate
 {
-    [JsonPropertyName("security_groups")]
     public List<string>? SecurityGroups { get; set; }
 }
 
@@ -58,10 +57,8 @@ public sealed class TagFilter
         Values = values?.ToList();
     }
 
-    [JsonPropertyName("key")]
     public string? Key { get; set; }
 
-    [JsonPropertyName("values")]
     public List<string>? Values { get; set; }
 
     public override string ToString() => Values is { Count: > 0 } ? $"{Key}={string.Join("|", Values)}" : $"{Key}=*";
@@ -70,23 +67,18 @@ public sealed class TagFilter
 /// <summary>The body of 5.2.34 Querying Clusters by Tag.</summary>
 public sealed class TagFilterRequest
 {
-    [JsonPropertyName("tags")]
     public List<TagFilter>? Tags { get; set; }
 }
 
 /// <summary>A cluster as 5.2.34 answers it: id, name and tags.</summary>
 public sealed class ClusterTagResource
 {
-    [JsonPropertyName("resource_id")]
     public string? ResourceId { get; set; }
 
-    [JsonPropertyName("resource_name")]
     public string? ResourceName { get; set; }
 
-    [JsonPropertyName("resource_detail")]
     public string? ResourceDetail { get; set; }
 
-    [JsonPropertyName("tags")]
     public List<ClusterTag>? Tags { get; set; }
 
     /// <summary>The cluster's ID (= <see cref="ResourceId"/>), so the record pipes to cmdlets taking -ClusterId.</summary>
@@ -99,23 +91,18 @@ public sealed class ClusterTagResource
 /// <summary>The 5.2.34 answer; count is the server's total (quirks.md 3.5).</summary>
 public sealed class ClusterTagResourceList
 {
-    [JsonPropertyName("resources")]
     public List<ClusterTagResource>? Resources { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }
 
 /// <summary>A name/value/unit row of 5.2.35 and 5.2.45.</summary>
 public sealed class DwsStatistic
 {
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("value")]
     public double? Value { get; set; }
 
-    [JsonPropertyName("unit")]
     public string? Unit { get; set; }
 
     public override string ToString() => $"{Name}={Value}{(Unit is null ? "" : " " + Unit)}";
@@ -124,7 +111,6 @@ public sealed class DwsStatistic
 /// <summary>The statistics[] answer of 5.2.35 and 5.2.45.</summary>
 public sealed class DwsStatisticList
 {
-    [JsonPropertyName("statistics")]
     public List<DwsStatistic>? Statistics { get; set; }
 
     internal double? Find(string name) => Statistics?.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
@@ -189,22 +175,16 @@ public sealed class DwsSnapshotStatistic
 /// <summary>5.2.51 Obtaining Cluster Encryption Information. An ordinary cluster has no master key.</summary>
 public sealed class ClusterEncryption
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("cluster_id")]
     public string? ClusterId { get; set; }
 
-    [JsonPropertyName("master_key_id")]
     public string? MasterKeyId { get; set; }
 
-    [JsonPropertyName("master_key_name")]
     public string? MasterKeyName { get; set; }
 
-    [JsonPropertyName("last_rotate_key_time")]
     public string? LastRotateKeyTime { get; set; }
 
-    [JsonPropertyName("crypt_algorithm")]
     public string? CryptAlgorithm { get; set; }
 
     [JsonIgnore]
@@ -219,7 +199,6 @@ public sealed class EncryptClusterRequest
     public const string GeneralCipher = "generalCipher";
     public const string SMCipher = "SMCipher";
 
-    [JsonPropertyName("encrypt")]
     public EncryptInfo? Encrypt { get; set; }
 
     internal void Validate()
@@ -234,20 +213,16 @@ public sealed class EncryptClusterRequest
 /// <summary>The KMS key of 5.2.60.</summary>
 public sealed class EncryptInfo
 {
-    [JsonPropertyName("master_key_id")]
     public string? MasterKeyId { get; set; }
 
-    [JsonPropertyName("master_key_name")]
     public string? MasterKeyName { get; set; }
 
-    [JsonPropertyName("crypt_algorithm")]
     public string? CryptAlgorithm { get; set; }
 }
 
 /// <summary>The body of 5.2.54 Saving Cluster Description.</summary>
 public sealed class DescriptionRequest
 {
-    [JsonPropertyName("description_info")]
     public string? DescriptionInfo { get; set; }
 }
 
@@ -260,7 +235,6 @@ public sealed class DescriptionResult
     /// <summary>The error_code of the reference's success example (5.2.54).</summary>
     public const string SavedCode = "DWS.0138";
 
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -279,10 +253,8 @@ public sealed class DescriptionResult
 /// <summary>The 5.2.58 answer: the tenant's available operations (feature names such as ColdStorage).</summary>
 public sealed class AvailableActionList
 {
-    [JsonPropertyName("action_info")]
     public List<string>? ActionInfo { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Transport;
 using DwsPowerShell.DocGen;
@@ -74,14 +75,7 @@ public class OperationCoverageTests
         var op = Operation(section);
         await using var emulator = await EmulatorHost.InProcessAsync();
         using var session = emulator.CreateSession(o => o.MaxRetries = 0);
-        var request = op.Method switch
-        {
-            "GET" => DwsRequest.Get(op.Path),
-            "POST" => DwsRequest.Post(op.Path),
-            "PUT" => DwsRequest.Put(op.Path),
-            "DELETE" => DwsRequest.Delete(op.Path),
-            _ => throw new InvalidOperationException(op.Method),
-        };
+        var request = DwsRequest.For(DwsOperations.BySection(section) ?? throw new InvalidOperationException($"{section} is not in the catalogue"));
         foreach (Match placeholder in Regex.Matches(op.Path, @"\{(\w+)\}"))
         {
             var name = placeholder.Groups[1].Value;

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Jobs;
 using System.Security;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed partial class ClustersApi
         if (ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("SecurityGroupId needs at least one non-empty security group ID: the list replaces the cluster's whole set.", nameof(securityGroupIds));
         ids = ids.Distinct(StringComparer.Ordinal).ToList();
-        return _transport.SendAsync(DwsRequest.Put("/v1/{project_id}/clusters/{cluster_id}/security-group").Path("cluster_id", clusterId)
+        return _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_2).Path("cluster_id", clusterId)
             .WithBody(new SecurityGroupUpdate { SecurityGroups = ids }), cancellationToken);
     }
 
@@ -37,7 +38,7 @@ public sealed partial class ClustersApi
         var body = new ResetPasswordRequest();
         body.SetNewPassword(newPassword);
         body.Validate();
-        return _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/reset-password").Path("cluster_id", clusterId).WithBody(body), cancellationToken);
+        return _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_28).Path("cluster_id", clusterId).WithBody(body), cancellationToken);
     }
 
     /// <summary>
@@ -56,7 +57,7 @@ public sealed partial class ClustersApi
         {
             return new DwsCheckResult(CreationCheck, passed: false, ex.Message, "InvalidRequest", request.Name);
         }
-        return await DwsChecks.RunAsync(_transport, DwsRequest.Post("/v2/{project_id}/cluster-precheck").WithBody(PrecheckBody(request)), CreationCheck, request.Name, cancellationToken).ConfigureAwait(false);
+        return await DwsChecks.RunAsync(_transport, DwsRequest.For(DwsOperations.S5_2_29).WithBody(PrecheckBody(request)), CreationCheck, request.Name, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The 5.2.29 body: the 5.2.3 cluster object, with db_port as a string and tags renamed tag_list.</summary>
@@ -84,7 +85,7 @@ public sealed partial class ClustersApi
         var body = new TagFilterRequest { Tags = CheckFilters(filters) };
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, resources) = await _transport.SendListAsync(DwsRequest.Post("/v1/{project_id}/clusters/resource-instances/tag-filter").AsRead()
+            var (page, resources) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_34)
                 .Query("offset", offset).Query("limit", limit).WithBody(body), "resources", (ClusterTagResourceList a) => a.Resources, ct).ConfigureAwait(false);
             return new DwsPage<ClusterTagResource>(resources, page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
@@ -116,26 +117,26 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.35 Querying the Resource Statistics (v1.0): the name/value rows as one object.</summary>
     public async Task<DwsResourceStatistic> GetResourceStatisticsAsync(CancellationToken cancellationToken = default) =>
-        DwsResourceStatistic.From((await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/statistics"), "statistics", (DwsStatisticList a) => a.Statistics,
+        DwsResourceStatistic.From((await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_35), "statistics", (DwsStatisticList a) => a.Statistics,
             cancellationToken).ConfigureAwait(false)).Answer);
 
     /// <summary>5.2.36 Performing a Switchback: restores the primary/standby balance (sub_status UNBALANCED); returns the job.</summary>
     public async Task<DwsJob> SwitchbackAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        await SendForJobAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/switchover").Path("cluster_id", clusterId), clusterId, "switchback", cancellationToken).ConfigureAwait(false);
+        await SendForJobAsync(DwsRequest.For(DwsOperations.S5_2_36).Path("cluster_id", clusterId), clusterId, "switchback", cancellationToken).ConfigureAwait(false);
 
     /// <summary>5.2.37 Removing the Read-only Status: clears READONLY from the cluster's sub_status (no body either way).</summary>
     public Task CancelReadOnlyAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cancel-readonly").Path("cluster_id", clusterId), cancellationToken);
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_37).Path("cluster_id", clusterId), cancellationToken);
 
     /// <summary>5.2.45 Querying Snapshot Statistics: storage.free, storage.paid and storage.used (GB) of a cluster's snapshots.</summary>
     public async Task<DwsSnapshotStatistic> GetSnapshotStatisticsAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        DwsSnapshotStatistic.From((await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/snapshots/statistics").Path("cluster_id", clusterId),
+        DwsSnapshotStatistic.From((await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_45).Path("cluster_id", clusterId),
             "statistics", (DwsStatisticList a) => a.Statistics, cancellationToken).ConfigureAwait(false)).Answer, clusterId);
 
     /// <summary>5.2.51 Obtaining Cluster Encryption Information: the KMS key of an encrypted cluster.</summary>
     public async Task<ClusterEncryption> GetEncryptionAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var info = await _transport.SendAsync<ClusterEncryption>(DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/encrypt-info").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false)
+        var info = await _transport.SendAsync<ClusterEncryption>(DwsRequest.For(DwsOperations.S5_2_51).Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false)
             ?? new ClusterEncryption();
         if (string.IsNullOrEmpty(info.ClusterId)) info.ClusterId = clusterId;
         return info;
@@ -148,7 +149,7 @@ public sealed partial class ClustersApi
     public async Task<DescriptionResult> SetDescriptionAsync(string clusterId, string description, CancellationToken cancellationToken = default)
     {
         if (description is null) throw new ArgumentNullException(nameof(description), "description is required (an empty string clears it).");
-        var answer = await _transport.SendAsync<DescriptionResult>(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/description").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<DescriptionResult>(DwsRequest.For(DwsOperations.S5_2_54).Path("cluster_id", clusterId)
             .WithBody(new DescriptionRequest { DescriptionInfo = description }).WithSuccessCode(DescriptionResult.SavedCode), cancellationToken).ConfigureAwait(false) ?? new DescriptionResult();
         answer.ClusterId = clusterId;
         answer.Description = description;
@@ -159,7 +160,7 @@ public sealed partial class ClustersApi
     public IAsyncEnumerable<DwsAvailableAction> ListAvailableActionsAsync(int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default) =>
         DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, actions) = await _transport.SendListAsync(DwsRequest.Get("/v1/{project_id}/actions").Query("offset", offset).Query("limit", limit), "action_info",
+            var (page, actions) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_58).Query("offset", offset).Query("limit", limit), "action_info",
                 (AvailableActionList a) => a.ActionInfo, ct).ConfigureAwait(false);
             return new DwsPage<DwsAvailableAction>(actions.Select(a => new DwsAvailableAction(a)).ToList(), page.Count);
         }, pageSize, DwsPaging.RecordOffset, cancellationToken);
@@ -169,7 +170,7 @@ public sealed partial class ClustersApi
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         request.Validate();
-        return await SendForJobAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/encrypt").Path("cluster_id", clusterId).WithBody(request),
+        return await SendForJobAsync(DwsRequest.For(DwsOperations.S5_2_60).Path("cluster_id", clusterId).WithBody(request),
             clusterId, "encryption", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using System.Runtime.CompilerServices;
 using DwsPowerShell.Client.Models.Tags;
 using DwsPowerShell.Client.Paging;
@@ -14,12 +15,12 @@ public sealed class TagsApi
 
     /// <summary>5.10.1 Querying Tags in a Project: each key used in the project with all of its values.</summary>
     public async Task<IReadOnlyList<ProjectTag>> ListProjectTagsAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/tags"), "tags", (ProjectTagList a) => a.Tags, cancellationToken).ConfigureAwait(false)).Items;
+        (await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_10_1), "tags", (ProjectTagList a) => a.Tags, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.10.2 Querying Cluster Tags (each tag carries the cluster's ID).</summary>
     public async Task<IReadOnlyList<ResourceTag>> ListAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var (_, tags) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), "tags",
+        var (_, tags) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_10_2).Path("cluster_id", clusterId), "tags",
             (ResourceTagList a) => a.Tags, cancellationToken).ConfigureAwait(false);
         return WithCluster(tags, clusterId);
     }
@@ -32,7 +33,7 @@ public sealed class TagsApi
     {
         var body = Body(tags, nameof(tags));
         var sent = body.Tags!;
-        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId).WithBody(body);
+        var request = DwsRequest.For(DwsOperations.S5_10_3).Path("cluster_id", clusterId).WithBody(body);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
@@ -51,7 +52,7 @@ public sealed class TagsApi
     {
         var body = Body(tags, nameof(tags));
         var sent = body.Tags!;
-        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId).WithBody(body);
+        var request = DwsRequest.For(DwsOperations.S5_10_4).Path("cluster_id", clusterId).WithBody(body);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
@@ -92,7 +93,7 @@ public sealed class TagsApi
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
         var (answer, tags) = await _transport.SendListAsync(
-            DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/enterprise-projects").Path("cluster_id", clusterId).Query("limit", limit).Query("offset", offset),
+            DwsRequest.For(DwsOperations.S5_2_33).Path("cluster_id", clusterId).Query("limit", limit).Query("offset", offset),
             "sys_tags", (SystemTagList a) => a.SysTags, cancellationToken).ConfigureAwait(false);
         return new DwsPage<ResourceTag>(WithCluster(tags, clusterId), answer.Count);
     }

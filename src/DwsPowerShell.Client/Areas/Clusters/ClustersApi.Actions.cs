@@ -7,7 +7,7 @@ using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Areas;
 
-/// <summary>Cluster operations that change state.</summary>
+/// <summary>Cluster lifecycle: create, delete, restart, start, stop, resize, scale-in, switchback and read-only removal.</summary>
 public sealed partial class ClustersApi
 {
     private const string ReleaseEip = "RELEASE_BINDING";
@@ -138,6 +138,14 @@ public sealed partial class ClustersApi
             : new ClusterActionResult(clusterId, null, result.ErrorCode, result.ErrorMessage,
                 new ClusterTask(clusterId, ClusterTask.ScaleIn, cluster.NumberOfNode - removeNodeCount));
     }
+
+    /// <summary>5.2.36 Performing a Switchback: restores the primary/standby balance (sub_status UNBALANCED); returns the job.</summary>
+    public async Task<DwsJob> SwitchbackAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        await SendForJobAsync(DwsRequest.For(DwsOperations.S5_2_36).Path("cluster_id", clusterId), clusterId, "switchback", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>5.2.37 Removing the Read-only Status: clears READONLY from the cluster's sub_status (no body either way).</summary>
+    public Task CancelReadOnlyAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_37).Path("cluster_id", clusterId), cancellationToken);
 
     private static T Checked<T>(T? request) where T : class, IValidatedRequest
     {

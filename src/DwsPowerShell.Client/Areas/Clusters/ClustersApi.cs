@@ -1,21 +1,16 @@
 using DwsPowerShell.Client.Catalogue;
-using DwsPowerShell.Client.Models.AvailabilityZones;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Areas;
 
-/// <summary>Clusters operations; one method per API operation.</summary>
+/// <summary>Clusters (5.2); one method per API operation.</summary>
 public sealed partial class ClustersApi
 {
     private readonly DwsTransport _transport;
 
     internal ClustersApi(DwsTransport transport) => _transport = transport;
-
-    /// <summary>5.1.1 Querying AZs.</summary>
-    public async Task<IReadOnlyList<AvailabilityZone>> ListAvailabilityZonesAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_1_1), "availability_zones", (AvailabilityZoneList a) => a.AvailabilityZones, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.2.6 Querying the Cluster List (not paged: quirks.md 3.4).</summary>
     public async Task<IReadOnlyList<Cluster>> ListAsync(CancellationToken cancellationToken = default) =>

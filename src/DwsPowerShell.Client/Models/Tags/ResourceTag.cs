@@ -60,11 +60,3 @@ internal sealed class ProjectTagList
 {
     public List<ProjectTag>? Tags { get; set; }
 }
-
-/// <summary>The 5.2.33 answer; <see cref="Count"/> is a hint that can disagree with the items (quirks.md 3.5).</summary>
-internal sealed class SystemTagList
-{
-    public List<ResourceTag>? SysTags { get; set; }
-
-    public int? Count { get; set; }
-}

@@ -88,10 +88,6 @@ public sealed class DwsRequest
 
     internal static DwsRequest Post(string template) => new("POST", template, DwsCallKind.Mutation);
 
-    internal static DwsRequest Put(string template) => new("PUT", template, DwsCallKind.Mutation);
-
-    internal static DwsRequest Delete(string template) => new("DELETE", template, DwsCallKind.Mutation);
-
     /// <summary>A POST that only reads (the IAM token request): safe to retry.</summary>
     internal DwsRequest AsRead()
     {

@@ -203,7 +203,7 @@ public sealed partial class ClustersApi
     private async Task<DwsJob> SendForJobAsync(DwsRequest request, string clusterId, string action, CancellationToken cancellationToken)
     {
         var answer = await _transport.SendAsync<ClusterJobResponse>(request, cancellationToken).ConfigureAwait(false);
-        return ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer(request.Operation!,
+        return ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer(request,
             $"The service accepted the {action} request for cluster {clusterId} but returned no job ID{(answer?.ErrorCode is { } code ? " (error_code " + code + ")" : "")}. The {action} may still be running: check the cluster's status.");
     }
 }

@@ -126,7 +126,8 @@ public sealed class CatalogueGenerator : IIncrementalGenerator
             if (!Methods.Contains(c[3])) Problem(line, $"method '{c[3]}' is not one of {string.Join(", ", Methods)}");
             if (!c[4].StartsWith("/v", StringComparison.Ordinal) || c[4].Any(char.IsWhiteSpace)) Problem(line, $"path '{c[4]}' must start with /v and hold no spaces");
             if (!Retry.ContainsKey(c[5])) Problem(line, $"retry '{c[5]}' is not safe or unsafe");
-            else if ((c[5] == "safe") != (c[3] == "GET" || c[3] == "HEAD")) Problem(line, $"retry is '{c[5]}' for a {c[3]}: GET/HEAD are safe, everything else unsafe");
+            else if (c[5] != "safe" && (c[3] == "GET" || c[3] == "HEAD") || c[5] == "safe" && c[3] != "GET" && c[3] != "HEAD" && c[3] != "POST" && c[3] != "PUT")
+                Problem(line, $"retry is '{c[5]}' for a {c[3]}: GET/HEAD are safe, a POST/PUT is safe only when it reads (quirks.md 7.7), anything else unsafe");
             if (!Paging.ContainsKey(c[6])) Problem(line, $"paging '{c[6]}' is not one of {string.Join(", ", Paging.Keys)}");
             if (!CmdletPattern.IsMatch(c[7])) Problem(line, $"cmdlet '{c[7]}' is not Verb-DwsNoun");
             if (!int.TryParse(c[8], out var refLine) || refLine <= 0) Problem(line, $"ref_line '{c[8]}' is not a positive line number");

@@ -58,6 +58,7 @@ public sealed class DwsSession : IDisposable
         Transport = new DwsTransport(Endpoint, IamEndpoint, authenticator, GetProjectIdAsync, Options);
         _iamToken?.Attach(Transport);
 
+        AvailabilityZones = new AvailabilityZonesApi(Transport);
         Clusters = new ClustersApi(Transport);
         Snapshots = new SnapshotsApi(Transport);
         Jobs = new JobsApi(Transport);
@@ -86,6 +87,10 @@ public sealed class DwsSession : IDisposable
 
     public DwsTransport Transport { get; }
 
+    /// <summary>Availability zones (5.1).</summary>
+    public AvailabilityZonesApi AvailabilityZones { get; }
+
+    /// <summary>Clusters (5.2): lifecycle, logical clusters, nodes, parameters, resizing, settings and system tags.</summary>
     public ClustersApi Clusters { get; }
 
     public SnapshotsApi Snapshots { get; }
@@ -97,7 +102,7 @@ public sealed class DwsSession : IDisposable
     /// <summary>Connection management (5.9): domain names, ELBs, EIPs, endpoints.</summary>
     public ConnectionsApi Connections { get; }
 
-    /// <summary>Tag management (5.10) and system tags (5.2.33).</summary>
+    /// <summary>Tag management (5.10).</summary>
     public TagsApi Tags { get; }
 
     /// <summary>Quota management (5.11).</summary>

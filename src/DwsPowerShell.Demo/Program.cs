@@ -29,7 +29,7 @@ var projectId = await session.GetProjectIdAsync();
 Say($"Signed in with {session.Credentials.Kind}; project {projectId} (looked up from IAM by region)");
 
 var flavor = (await session.Clusters.ListNodeTypesAsync()).First(t => t.DatastoreType == "dws");
-var zone = (await session.Clusters.ListAvailabilityZonesAsync()).First(z => z.IsAvailable);
+var zone = (await session.AvailabilityZones.ListAsync()).First(z => z.IsAvailable);
 var version = flavor.Datastores?.Select(d => d.Version).LastOrDefault(v => v is not null);
 Say($"Node type {flavor.SpecName}, availability zone {zone.Code}, version {version}");
 

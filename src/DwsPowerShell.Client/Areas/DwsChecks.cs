@@ -13,7 +13,7 @@ internal static class DwsChecks
     {
         try
         {
-            await transport.SendAsync(request.AsRead(), cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
             return new DwsCheckResult(check, passed: true, target: target);
         }
         catch (DwsApiException ex) when (s_failureStatuses.Contains(ex.StatusCode))

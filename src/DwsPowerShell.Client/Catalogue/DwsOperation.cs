@@ -1,6 +1,6 @@
 namespace DwsPowerShell.Client.Catalogue;
 
-/// <summary>Whether a lost answer may be sent again as is: GET/HEAD are safe, everything else unsafe.</summary>
+/// <summary>Whether a lost answer may be sent again as is: GET/HEAD and the POSTs that only read (quirks.md 7.7) are safe, everything else unsafe.</summary>
 public enum DwsRetry
 {
     Safe,

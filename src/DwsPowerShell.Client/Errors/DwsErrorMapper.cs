@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Errors;
@@ -95,6 +96,15 @@ public static class DwsErrorMapper
     /// answered, but not usably. Reported as DWS.Client.InvalidResponse, like an unreadable body, so that callers
     /// see one exception type for every bad answer.
     /// </summary>
+    internal static DwsApiException UnusableAnswer(DwsOperation operation, string message) =>
+        UnusableAnswer(operation.Method, operation.Path, message);
+
+    /// <inheritdoc cref="UnusableAnswer(DwsOperation, string)"/>
+    internal static DwsApiException UnusableAnswer(DwsRequest request, string message) =>
+        UnusableAnswer(request.Method, request.Template, message);
+
+    /// <inheritdoc cref="UnusableAnswer(DwsOperation, string)"/>
+    /// <remarks>For the IAM calls (token, project list), which are not DWS catalogue operations.</remarks>
     internal static DwsApiException UnusableAnswer(string method, string template, string message) =>
         Create(200, "DWS.Client.InvalidResponse", message, null, method, template, null);
 

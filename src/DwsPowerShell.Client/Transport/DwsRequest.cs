@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Client.Auth;
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Errors;
 
 namespace DwsPowerShell.Client.Transport;
@@ -69,16 +70,26 @@ public sealed class DwsRequest
 
     public IReadOnlyList<KeyValuePair<string, string>> QueryPairs => _query;
 
-    public static DwsRequest Get(string template) => new("GET", template, DwsCallKind.Read);
+    /// <summary>The catalogue operation the request is built from; null for IAM calls, which are not DWS operations.</summary>
+    public DwsOperation? Operation { get; private set; }
 
-    public static DwsRequest Post(string template) => new("POST", template, DwsCallKind.Mutation);
+    /// <summary>
+    /// The request of a catalogue operation: its method and path template, and a <see cref="DwsCallKind.Read"/> when its
+    /// retry is safe (GET, and the POSTs that only read: quirks.md 7.7), a <see cref="DwsCallKind.Mutation"/> otherwise.
+    /// </summary>
+    public static DwsRequest For(DwsOperation operation)
+    {
+        if (operation is null) throw new ArgumentNullException(nameof(operation));
+        return new(operation.Method, operation.Path, operation.Retry == DwsRetry.Safe ? DwsCallKind.Read : DwsCallKind.Mutation) { Operation = operation };
+    }
 
-    public static DwsRequest Put(string template) => new("PUT", template, DwsCallKind.Mutation);
+    // Requests by path: the IAM calls (token, project list) and tests; DWS operations are built with For.
+    internal static DwsRequest Get(string template) => new("GET", template, DwsCallKind.Read);
 
-    public static DwsRequest Delete(string template) => new("DELETE", template, DwsCallKind.Mutation);
+    internal static DwsRequest Post(string template) => new("POST", template, DwsCallKind.Mutation);
 
-    /// <summary>A POST or PUT that only reads (quirks.md 7.7): safe to retry.</summary>
-    public DwsRequest AsRead()
+    /// <summary>A POST that only reads (the IAM token request): safe to retry.</summary>
+    internal DwsRequest AsRead()
     {
         Kind = DwsCallKind.Read;
         return this;

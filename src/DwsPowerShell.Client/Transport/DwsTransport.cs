@@ -71,7 +71,7 @@ public sealed class DwsTransport : IDisposable
         var items = answer is null ? null : list(answer);
         if (items is null)
         {
-            throw DwsErrorMapper.UnusableAnswer(request.Method, request.Template,
+            throw DwsErrorMapper.UnusableAnswer(request,
                 answer is null ? $"The answer is empty: it has no '{property}' list." : $"The answer has no '{property}' list.");
         }
         return (answer!, items);

@@ -25,18 +25,28 @@ public class CatalogueGeneratorTests
     {
         var problems = Problems(GoodHeader,
             "5.11.1\tQuerying Resource Quotas\tQuotas\tGET\t/v1.0/{project_id}/quotas\tsafe\tnone\tGet-DwsQuota\t13806",
-            "5.11.1\tAgain\tQuotas\tPOST\tv1.0/{project_id}/quotas\tsafe\tpages\tGet DwsQuota\tx",
-            "5.11.2\ttoo few columns");
+            "5.11.1\tAgain\tQuotas\tDELETE\tv1.0/{project_id}/quotas\tsafe\tpages\tGet DwsQuota\tx",
+            "5.11.2\ttoo few columns",
+            "5.11.3\tA read\tQuotas\tGET\t/v1.0/{project_id}/quotas\tunsafe\tnone\tGet-DwsQuota\t13807");
         Assert.Equal(new[]
         {
             "DWSCAT001 operations.tsv line 3: section 5.11.1 appears twice",
             "DWSCAT001 operations.tsv line 3: path 'v1.0/{project_id}/quotas' must start with /v and hold no spaces",
-            "DWSCAT001 operations.tsv line 3: retry is 'safe' for a POST: GET/HEAD are safe, everything else unsafe",
+            "DWSCAT001 operations.tsv line 3: retry is 'safe' for a DELETE: GET/HEAD are safe, a POST/PUT is safe only when it reads (quirks.md 7.7), anything else unsafe",
             "DWSCAT001 operations.tsv line 3: paging 'pages' is not one of none, offset-limit, page-number, offset-limit-body",
             "DWSCAT001 operations.tsv line 3: cmdlet 'Get DwsQuota' is not Verb-DwsNoun",
             "DWSCAT001 operations.tsv line 3: ref_line 'x' is not a positive line number",
             "DWSCAT001 operations.tsv line 4: 2 columns, expected 9",
+            "DWSCAT001 operations.tsv line 5: retry is 'unsafe' for a GET: GET/HEAD are safe, a POST/PUT is safe only when it reads (quirks.md 7.7), anything else unsafe",
         }, problems);
+    }
+
+    [Fact]
+    public void A_post_or_put_that_reads_may_be_safe()
+    {
+        Assert.Empty(Problems(GoodHeader,
+            "5.2.29\tPerforming a Check Before Cluster Creation\tClusters\tPOST\t/v2/{project_id}/cluster-precheck\tsafe\tnone\tTest-DwsClusterCreation\t2996",
+            "5.2.2\tModifying the Security Group of a Cluster\tClusters\tPUT\t/v1/{project_id}/clusters/{cluster_id}/security-group\tunsafe\tnone\tSet-DwsCluster\t1016"));
     }
 
     [Fact]

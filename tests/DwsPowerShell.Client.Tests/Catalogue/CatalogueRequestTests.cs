@@ -1,20 +1,22 @@
 using System.Text.RegularExpressions;
 using DwsPowerShell.Client.Catalogue;
+using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Tests.Catalogue;
 
 /// <summary>
-/// A client method documented as a section builds that section's request: read from the source of
-/// src/DwsPowerShell.Client/Areas (the DwsRequest.Get/Post/Put/Delete calls in the method, their path literals and the
-/// area's path constants), the catalogue's method and path are among the requests the method builds itself.
+/// Client methods build their requests from the catalogue: read from the source of src/DwsPowerShell.Client/Areas, no
+/// area builds a request from a path (no DwsRequest.Get/Post/Put/Delete, no "/v1..." or "/v2..." string), and a method
+/// documented as section 5.x.y uses DwsOperations.S5_x_y.
 /// </summary>
 public class CatalogueRequestTests
 {
     private static readonly Regex MemberStart = new(@"^    /// <summary>", RegexOptions.Multiline);
     private static readonly Regex DocSection = new(@"^\s*///\s*(?:<summary>)?\s*(5\.\d+\.\d+)\b");
     private static readonly Regex Declaration = new(@"\b(\w+)\s*(?:<[^>()]*>)?\s*\(");
-    private static readonly Regex Request = new(@"DwsRequest\.(Get|Post|Put|Delete|Patch)\(([^)]*)\)");
-    private static readonly Regex Constant = new(@"const string (\w+) = ([^;]+);");
+    private static readonly Regex OperationUse = new(@"\bDwsOperations\.S(5_\d+_\d+)\b");
+    private static readonly Regex PathFactory = new(@"\bDwsRequest\s*\.\s*(Get|Post|Put|Delete|Patch)\s*\(");
+    private static readonly Regex PathString = new(@"""/v\d");
 
     private static string RepositoryRoot()
     {
@@ -23,30 +25,12 @@ public class CatalogueRequestTests
         throw new DirectoryNotFoundException("DwsPowerShell.sln is not above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The value of a path expression ("/v1/x", Constant, Constant + "/y"), or null when it is not made of literals and constants.</summary>
-    private static string? Evaluate(string expression, IReadOnlyDictionary<string, string> constants, int depth = 0)
-    {
-        if (depth > 5) return null;
-        var value = "";
-        foreach (var token in expression.Split('+').Select(t => t.Trim()))
-        {
-            if (token.Length >= 2 && token[0] == '"' && token[token.Length - 1] == '"') value += token.Substring(1, token.Length - 2);
-            else if (constants.TryGetValue(token, out var c) && Evaluate(c, constants, depth + 1) is { } v) value += v;
-            else return null;
-        }
-        return value;
-    }
-
-    public sealed record Documented(string Section, string Member, IReadOnlyList<(string Method, string? Path)> Requests);
+    public sealed record Documented(string Section, string Member, IReadOnlyList<string> Operations);
 
     public static List<Documented> DocumentedMethods()
     {
         var areas = Path.Combine(RepositoryRoot(), "src", "DwsPowerShell.Client", "Areas");
         var files = Directory.GetFiles(areas, "*.cs", SearchOption.AllDirectories).Select(f => (Path: f, Text: File.ReadAllText(f).Replace("\r\n", "\n"))).ToList();
-        // Path constants per class (partial classes share theirs across files).
-        var constants = files.GroupBy(f => Regex.Match(f.Text, @"class (\w+)").Groups[1].Value)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.SelectMany(f => Constant.Matches(f.Text).Cast<Match>())
-                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim()));
         var found = new List<Documented>();
         foreach (var (path, text) in files)
         {
@@ -63,12 +47,36 @@ public class CatalogueRequestTests
                 var declaration = code.Split('\n').FirstOrDefault(l => !l.TrimStart().StartsWith("[", StringComparison.Ordinal)) ?? "";
                 var name = Declaration.Match(declaration.Contains(" class ") ? "" : declaration);
                 if (!name.Success) continue;
-                var requests = Request.Matches(code).Cast<Match>()
-                    .Select(m => (m.Groups[1].Value.ToUpperInvariant(), Evaluate(m.Groups[2].Value, constants[type]))).ToList();
-                found.Add(new Documented(section.Groups[1].Value, type + "." + name.Groups[1].Value, requests));
+                var operations = OperationUse.Matches(code).Cast<Match>().Select(m => m.Groups[1].Value.Replace('_', '.')).Distinct().ToList();
+                found.Add(new Documented(section.Groups[1].Value, type + "." + name.Groups[1].Value, operations));
             }
         }
         return found;
+    }
+
+    private static List<(string Path, string Text)> AreaFiles() =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", "DwsPowerShell.Client", "Areas"), "*.cs", SearchOption.AllDirectories)
+            .Select(f => (f, File.ReadAllText(f).Replace("\r\n", "\n"))).ToList();
+
+    [Fact]
+    public void No_area_builds_a_request_from_a_path()
+    {
+        var files = AreaFiles();
+        Assert.True(files.Count >= 10, $"only {files.Count} files in src/DwsPowerShell.Client/Areas");
+        var problems = new List<string>();
+        foreach (var (path, text) in files)
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var where = $"{Path.GetFileName(path)}:{i + 1}";
+                if (PathFactory.Match(lines[i]) is { Success: true } f)
+                    problems.Add($"{where}: DwsRequest.{f.Groups[1].Value}(...) builds a request from a path; use DwsRequest.For(DwsOperations.S5_x_y)");
+                if (!lines[i].TrimStart().StartsWith("//", StringComparison.Ordinal) && PathString.IsMatch(lines[i]))
+                    problems.Add($"{where}: a path string; requests and errors name the operation (DwsOperations.S5_x_y)");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
@@ -78,16 +86,30 @@ public class CatalogueRequestTests
         Assert.True(documented.Count > 50, $"only {documented.Count} documented client methods found in src/DwsPowerShell.Client/Areas");
         var problems = new List<string>();
         var checkedCount = 0;
-        foreach (var d in documented.Where(d => d.Requests.Count > 0))
+        // A method that names no operation delegates to one that does (a page-at-a-time list, a by-key delete).
+        foreach (var d in documented.Where(d => d.Operations.Count > 0))
         {
-            var op = DwsOperations.BySection(d.Section);
-            if (op is null) { problems.Add($"{d.Member}: {d.Section} is not in the catalogue"); continue; }
             checkedCount++;
-            if (!d.Requests.Contains((op.Method, op.Path)))
-                problems.Add($"{d.Member} ({d.Section}): builds {string.Join(", ", d.Requests.Select(r => $"{r.Method} {r.Path ?? "(computed path)"}"))}; the catalogue says {op.Method} {op.Path}");
+            if (!d.Operations.Contains(d.Section))
+                problems.Add($"{d.Member} is documented as {d.Section} but builds {string.Join(", ", d.Operations)}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.True(checkedCount > 50, $"only {checkedCount} methods build their request themselves");
+        Assert.True(checkedCount > 80, $"only {checkedCount} methods build their request themselves");
+    }
+
+    [Fact]
+    public void A_request_takes_method_path_and_call_kind_from_its_operation()
+    {
+        foreach (var op in DwsOperations.All)
+        {
+            var request = DwsRequest.For(op);
+            Assert.Equal((op.Method, op.Path), (request.Method, request.Template));
+            Assert.Same(op, request.Operation);
+            Assert.True(request.Kind == (op.Retry == DwsRetry.Safe ? DwsCallKind.Read : DwsCallKind.Mutation), $"{op}: {request.Kind}");
+        }
+        // quirks.md 7.7: a POST that only reads is retried like a GET; one that changes state is not.
+        Assert.Equal(DwsCallKind.Read, DwsRequest.For(DwsOperations.S5_2_34).Kind);
+        Assert.Equal(DwsCallKind.Mutation, DwsRequest.For(DwsOperations.S5_2_25).Kind);
     }
 
     [Fact]

@@ -61,10 +61,20 @@ public class CatalogueTests
     }
 
     [Fact]
-    public void Retry_follows_the_method_and_paging_the_reference()
+    public void Retry_is_safe_for_reads_and_paging_follows_the_reference()
     {
+        // GET/HEAD read; a POST/PUT reads only where the reference says so: quirks.md 7.7 "POST reads" (5.2.26, 5.2.29,
+        // 5.2.34, 5.3.5, 5.3.16, 5.14.7) and the 5.2.52 disk check, which answers only by status (quirks.md 1.6).
+        var postReads = new[] { "5.2.26", "5.2.29", "5.2.34", "5.2.52", "5.3.5", "5.3.16", "5.14.7" };
         foreach (var op in DwsOperations.All)
-            Assert.True(op.Retry == (op.Method is "GET" or "HEAD" ? DwsRetry.Safe : DwsRetry.Unsafe), $"{op.Section} {op.Method} is {op.Retry}");
+        {
+            var reads = op.Method is "GET" or "HEAD" || postReads.Contains(op.Section);
+            Assert.True(op.Retry == (reads ? DwsRetry.Safe : DwsRetry.Unsafe), $"{op.Section} {op.Method} is {op.Retry}; expected {(reads ? "safe (it only reads)" : "unsafe")}");
+        }
+        // The cmdlet map agrees: its non-GET rows that do not mutate are exactly these.
+        var notMutating = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "cmdlet-map.tsv")).Skip(1).Select(l => l.Split('\t'))
+            .Where(c => c[1] != "GET" && c[6] == "no").Select(c => c[0]).Distinct().OrderBy(s => s, StringComparer.Ordinal);
+        Assert.Equal(postReads.OrderBy(s => s, StringComparer.Ordinal), notMutating);
         // quirks.md 3.1: offset is a page number in events and alarms; 3.2: 5.14.7 pages in the POST body.
         Assert.Equal(new[] { "5.4.1", "5.4.2", "5.4.3", "5.8.1", "5.8.2", "5.8.4" },
             DwsOperations.All.Where(o => o.Paging == DwsOperationPaging.PageNumber).Select(o => o.Section));

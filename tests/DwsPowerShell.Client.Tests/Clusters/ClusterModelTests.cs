@@ -18,7 +18,7 @@ public class ClusterModelTests
     [Fact]
     public void The_fixture_has_the_examples_these_tests_expect()
     {
-        // Which of this slice's sections the fixture holds (the others are unparsed or have no example):
+        // Which of these sections the fixture holds (the others are unparsed or have no example):
         // if the fixture changes, this says so rather than silently testing less.
         var present = ReferenceExamples.All.Where(e => s_sections.Contains(e.Section)).Select(e => $"{e.Section} {e.Kind}").ToList();
         Assert.Equal(new[]

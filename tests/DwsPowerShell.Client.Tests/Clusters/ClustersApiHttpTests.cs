@@ -25,7 +25,7 @@ public class ClustersApiHttpTests
     {
         _server.Respond(200, """{"availability_zones":[{"code":"az1","name":"AZ1","status":"available","public_border_group":"center"}],"count":1}""");
         using var session = Session();
-        var zones = await session.Clusters.ListAvailabilityZonesAsync();
+        var zones = await session.AvailabilityZones.ListAsync();
         var r = _server.Single();
         Assert.Equal(("GET", "/v1.0/p1/availability-zones", ""), (r.Method, r.Path, r.Query));
         Assert.Null(r.Body);

@@ -1,7 +1,7 @@
 namespace DwsPowerShell.Client.Tests.Clusters;
 
 /// <summary>
-/// This slice's reference examples that tests/Fixtures/examples.json lists as "unparsed", copied by hand from
+/// The reference examples of 5.2.7, 5.2.11, 5.2.12, 5.2.18 and 5.2.59 that tests/Fixtures/examples.json lists as "unparsed", copied by hand from
 /// seeds/004_29e34477752eb603.txt with only the structure repaired (lost "{", "}," and "]" lines). Each cites its
 /// source lines; fields and values are as printed. 5.2.4's request (lines 1268-1270: only closing brackets survive)
 /// and 5.2.9's response (lines 1936-1940: only the last item's name survives) cannot be restored.

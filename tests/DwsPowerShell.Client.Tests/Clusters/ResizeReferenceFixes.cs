@@ -1,7 +1,7 @@
 namespace DwsPowerShell.Client.Tests.Clusters;
 
 /// <summary>
-/// The resize slice's reference examples that tests/Fixtures/examples.json lists as "unparsed", copied by
+/// The reference examples of 5.2.32 and 5.2.48 that tests/Fixtures/examples.json lists as "unparsed", copied by
 /// hand from seeds/004_29e34477752eb603.txt with only the structure repaired (as in Clusters/ReferenceFixes.cs).
 /// </summary>
 public static class ResizeReferenceFixes

@@ -6,7 +6,7 @@ using DwsPowerShell.Client.Tests.Examples;
 
 namespace DwsPowerShell.Client.Tests.Clusters;
 
-/// <summary>Every reference example of the settings slice round-trips through its model.</summary>
+/// <summary>Every reference example of these sections (security, statistics, encryption, description, parameters, tag filter) round-trips through its model.</summary>
 public class SettingsModelTests
 {
     private static readonly string[] s_sections =

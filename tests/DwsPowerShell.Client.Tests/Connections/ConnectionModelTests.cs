@@ -2,6 +2,7 @@ using DwsPowerShell.Client.Models.Jobs;
 using System.Text.Json;
 using DwsPowerShell.Client.Json;
 using DwsPowerShell.Client.Models;
+using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Models.Connections;
 using DwsPowerShell.Client.Models.Quotas;
 using DwsPowerShell.Client.Models.Tags;

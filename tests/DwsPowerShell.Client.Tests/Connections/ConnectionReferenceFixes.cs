@@ -1,7 +1,7 @@
 namespace DwsPowerShell.Client.Tests.Connections;
 
 /// <summary>
-/// Reference examples of this slice that tests/Fixtures/examples.json lists as "unparsed", copied by hand from
+/// The reference examples of 5.9.9, 5.10.3 and 5.11.1 that tests/Fixtures/examples.json lists as "unparsed", copied by hand from
 /// seeds/004_29e34477752eb603.txt with only the structure repaired (every field and value as printed).
 /// </summary>
 public static class ConnectionReferenceFixes

@@ -200,7 +200,7 @@ public class ConnectionsApiHttpTests
         _server.Respond(200, """{"sys_tags":[{"key":"_sys_enterprise_project_id","value":"val"}],"count":2}""");
         using var session = Session();
         var all = new List<ResourceTag>();
-        await foreach (var t in session.Tags.ListSystemTagsAsync(Id)) all.Add(t);
+        await foreach (var t in session.Clusters.ListSystemTagsAsync(Id)) all.Add(t);
         var r = _server.Single();
         Assert.Equal(("GET", $"/v1/p1/clusters/{Id}/enterprise-projects", "limit=100&offset=0"), (r.Method, r.Path, r.Query));
         Assert.Equal(Id, Assert.Single(all).ClusterId);

@@ -21,7 +21,7 @@ public class ListAnswerTests
     /// <summary>Every list call of the areas, with the JSON name of its list.</summary>
     public static readonly (string Property, Func<DwsSession, Task> Call)[] ListCalls =
     [
-        ("availability_zones", s => s.Clusters.ListAvailabilityZonesAsync()),
+        ("availability_zones", s => s.AvailabilityZones.ListAsync()),
         ("clusters", s => s.Clusters.ListAsync()),
         ("node_types", s => s.Clusters.ListNodeTypesAsync()),
         ("shrink_sequence", s => s.Clusters.ListShrinkNumbersAsync(ClusterId)),
@@ -50,7 +50,7 @@ public class ListAnswerTests
         ("snapshots", s => Drain(s.Snapshots.ListClusterSnapshotsAsync(ClusterId))),
         ("tags", s => s.Tags.ListProjectTagsAsync()),
         ("tags", s => s.Tags.ListAsync(ClusterId)),
-        ("sys_tags", s => Drain(s.Tags.ListSystemTagsAsync(ClusterId))),
+        ("sys_tags", s => Drain(s.Clusters.ListSystemTagsAsync(ClusterId))),
         ("plan_list", s => Drain(s.Workload.ListPlansAsync(ClusterId))),
         ("plan_logs", s => Drain(s.Workload.ListPlanLogsAsync(ClusterId, "p1"))),
     ];

@@ -14,7 +14,7 @@ public sealed class AuthTests
         using var session = host.CreateSession(credentials: host.IamUser());
 
         Assert.Null(session.ProjectId);
-        await session.Clusters.ListAvailabilityZonesAsync();
+        await session.AvailabilityZones.ListAsync();
         await session.Clusters.ListAsync();
         await session.Clusters.ListNodeTypesAsync();
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => session.Clusters.ListAsync()));
@@ -96,7 +96,7 @@ public sealed class AuthTests
         using var session = host.CreateSession(credentials: new TokenCredentials(token));
 
         var clusters = await session.Clusters.ListAsync();
-        var zones = await session.Clusters.ListAvailabilityZonesAsync();
+        var zones = await session.AvailabilityZones.ListAsync();
 
         Assert.Empty(clusters);
         Assert.Equal(3, zones.Count);

@@ -19,7 +19,7 @@ public sealed class ClusterTests
         await using var host = await EmulatorHost.InProcessAsync();
         using var session = host.CreateSession();
 
-        var zones = await session.Clusters.ListAvailabilityZonesAsync();
+        var zones = await session.AvailabilityZones.ListAsync();
 
         Assert.Equal(new[] { "eu-west-101a", "eu-west-101b", "eu-west-101c" }, zones.Select(z => z.Code));
         Assert.All(zones, z => Assert.True(z.IsAvailable, $"{z.Code} status '{z.Status}' should read as available"));

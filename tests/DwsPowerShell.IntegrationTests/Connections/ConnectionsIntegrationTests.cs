@@ -168,7 +168,7 @@ public sealed class ConnectionsIntegrationTests : IAsyncLifetime
         Assert.Equal("DWS.5191", wrongValue.ErrorCode);
 
         var system = new List<ResourceTag>();
-        await foreach (var t in _session.Tags.ListSystemTagsAsync(id)) system.Add(t);
+        await foreach (var t in _session.Clusters.ListSystemTagsAsync(id)) system.Add(t);
         Assert.Equal("_sys_enterprise_project_id", Assert.Single(system).Key);
         Assert.Equal(id, system[0].ClusterId);
     }

@@ -70,7 +70,7 @@ public class FaultyWorkloadTests
         var watch = Stopwatch.StartNew();
 
         var nodeType = (await session.Clusters.ListNodeTypesAsync(ct)).First(t => t.DatastoreType == "dws");
-        var zone = (await session.Clusters.ListAvailabilityZonesAsync(ct)).First(z => z.IsAvailable);
+        var zone = (await session.AvailabilityZones.ListAsync(ct)).First(z => z.IsAvailable);
 
         var stats = new Dictionary<string, int>(StringComparer.Ordinal);
         void Count(string what) => stats[what] = stats.GetValueOrDefault(what) + 1;

@@ -154,7 +154,7 @@ public class HostileResponseTests
     private static readonly (string Label, Func<DwsSession, CancellationToken, Task> Call)[] ListCalls =
     [
         ("Clusters.ListAsync", (s, ct) => s.Clusters.ListAsync(ct)),
-        ("Clusters.ListAvailabilityZonesAsync", (s, ct) => s.Clusters.ListAvailabilityZonesAsync(ct)),
+        ("AvailabilityZones.ListAsync", (s, ct) => s.AvailabilityZones.ListAsync(ct)),
         ("Clusters.ListNodeTypesAsync", (s, ct) => s.Clusters.ListNodeTypesAsync(ct)),
         ("Clusters.ListShrinkNumbersAsync", (s, ct) => s.Clusters.ListShrinkNumbersAsync(ClusterId, ct)),
         ("Clusters.ListNodesAsync", async (s, ct) => { await foreach (var _ in s.Clusters.ListNodesAsync(ClusterId, cancellationToken: ct)) { } }),

@@ -106,7 +106,7 @@ public class SecretsTests
         var cluster = clusters[0];
         keep(name + " get", await session.Clusters.GetAsync(cluster.Id));
         var nodeType = (await session.Clusters.ListNodeTypesAsync()).First(t => t.DatastoreType == "dws");
-        var zone = (await session.Clusters.ListAvailabilityZonesAsync()).First(z => z.IsAvailable);
+        var zone = (await session.AvailabilityZones.ListAsync()).First(z => z.IsAvailable);
         var request = new CreateClusterRequest
         {
             Name = "secrets-" + name.Replace("/", "", StringComparison.Ordinal), Flavor = nodeType.SpecName, NumNode = 3, NumCn = 3,

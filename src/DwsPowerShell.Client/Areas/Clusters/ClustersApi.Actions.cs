@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
@@ -6,7 +7,7 @@ using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Areas;
 
-/// <summary>Cluster operations that change state.</summary>
+/// <summary>Cluster lifecycle: create, delete, restart, start, stop, resize, scale-in, switchback and read-only removal.</summary>
 public sealed partial class ClustersApi
 {
     private const string ReleaseEip = "RELEASE_BINDING";
@@ -21,7 +22,7 @@ public sealed partial class ClustersApi
     {
         var body = new ClusterEnvelope<CreateClusterRequest>(Checked(request));
         return await DwsReadBack.ConfirmAsync(_transport,
-            async ct => Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v2/{project_id}/clusters").WithBody(body), ct).ConfigureAwait(false), request.Name),
+            async ct => Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.For(DwsOperations.S5_2_3).WithBody(body), ct).ConfigureAwait(false), request.Name),
             ct => ConfirmCreatedAsync(request.Name, ct), cancellationToken).ConfigureAwait(false);
     }
 
@@ -30,7 +31,7 @@ public sealed partial class ClustersApi
     {
         var body = new ClusterEnvelope<CreateClusterV1Request>(Checked(request));
         return await DwsReadBack.ConfirmAsync(_transport,
-            async ct => Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.Post("/v1.0/{project_id}/clusters").WithBody(body), ct).ConfigureAwait(false), request.Name),
+            async ct => Created(await _transport.SendAsync<ClusterCreation>(DwsRequest.For(DwsOperations.S5_2_1).WithBody(body), ct).ConfigureAwait(false), request.Name),
             ct => ConfirmCreatedAsync(request.Name, ct), cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,7 +44,7 @@ public sealed partial class ClustersApi
     /// <remarks>When the answer is lost, the cluster is read again: gone (404) or DELETING, the deletion succeeds.</remarks>
     public Task DeleteAsync(string clusterId, int keepLastManualSnapshots = 0, bool releaseEip = false, CancellationToken cancellationToken = default)
     {
-        var request = DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
+        var request = DwsRequest.For(DwsOperations.S5_2_16).Path("cluster_id", clusterId)
             .Query("keep_last_manual_backup", CheckKeep(keepLastManualSnapshots))
             .Query("release_eip_type", releaseEip ? ReleaseEip : KeepEip);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), ct => ConfirmDeletedAsync(clusterId, ct), cancellationToken);
@@ -52,7 +53,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.15 Deleting Clusters (the v1.0 API): a DELETE with the JSON body {"keep_last_manual_snapshot":N} (quirks.md 7.1); a lost answer is read back as with 5.2.16.</summary>
     public Task DeleteV1Async(string clusterId, int keepLastManualSnapshots = 0, CancellationToken cancellationToken = default)
     {
-        var request = DwsRequest.Delete("/v1.0/{project_id}/clusters/{cluster_id}").Path("cluster_id", clusterId)
+        var request = DwsRequest.For(DwsOperations.S5_2_15).Path("cluster_id", clusterId)
             .WithBody(new DeleteClusterV1Request { KeepLastManualSnapshot = CheckKeep(keepLastManualSnapshots) });
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), ct => ConfirmDeletedAsync(clusterId, ct), cancellationToken);
     }
@@ -63,7 +64,7 @@ public sealed partial class ClustersApi
     /// </summary>
     public Task RestartAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/restart").Path("cluster_id", clusterId).WithBody(new RestartClusterRequest());
+        var request = DwsRequest.For(DwsOperations.S5_2_25).Path("cluster_id", clusterId).WithBody(new RestartClusterRequest());
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var cluster = await GetAsync(clusterId, ct).ConfigureAwait(false);
@@ -75,18 +76,18 @@ public sealed partial class ClustersApi
 
     /// <summary>5.2.61 Starting a Cluster: returns the job (job_id comes next to a null error_code: quirks.md 2.2).</summary>
     public async Task<DwsJob> StartAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        await SendForJobAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/start").Path("cluster_id", clusterId), clusterId, "start", cancellationToken).ConfigureAwait(false);
+        await SendForJobAsync(DwsRequest.For(DwsOperations.S5_2_61).Path("cluster_id", clusterId), clusterId, "start", cancellationToken).ConfigureAwait(false);
 
     /// <summary>5.2.62 Stopping a Cluster: returns the job.</summary>
     public async Task<DwsJob> StopAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        await SendForJobAsync(DwsRequest.Post("/v1/{project_id}/clusters/{cluster_id}/stop").Path("cluster_id", clusterId), clusterId, "stop", cancellationToken).ConfigureAwait(false);
+        await SendForJobAsync(DwsRequest.For(DwsOperations.S5_2_62).Path("cluster_id", clusterId), clusterId, "stop", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// 5.2.27 Expanding Cluster Capacity/Adding Idle Nodes (v1.0 resize). Documented with no answer body;
     /// a job is returned in <see cref="ClusterActionResult.Job"/> if the service names one.
     /// </summary>
     public async Task<ClusterActionResult> ResizeAsync(string clusterId, ResizeClusterRequest request, CancellationToken cancellationToken = default) =>
-        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/resize").Path("cluster_id", clusterId)
+        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.For(DwsOperations.S5_2_27).Path("cluster_id", clusterId)
             .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId);
 
     /// <summary>
@@ -97,7 +98,7 @@ public sealed partial class ClustersApi
     /// </summary>
     public async Task<ClusterActionResult> ShrinkAsync(string clusterId, ShrinkClusterRequest request, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<ClusterJobResponse>(DwsRequest.For(DwsOperations.S5_2_30).Path("cluster_id", clusterId)
             .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false);
         return ActionResult(answer, clusterId, new ClusterTask(clusterId, ClusterTask.ScaleIn));
     }
@@ -137,6 +138,14 @@ public sealed partial class ClustersApi
             : new ClusterActionResult(clusterId, null, result.ErrorCode, result.ErrorMessage,
                 new ClusterTask(clusterId, ClusterTask.ScaleIn, cluster.NumberOfNode - removeNodeCount));
     }
+
+    /// <summary>5.2.36 Performing a Switchback: restores the primary/standby balance (sub_status UNBALANCED); returns the job.</summary>
+    public async Task<DwsJob> SwitchbackAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        await SendForJobAsync(DwsRequest.For(DwsOperations.S5_2_36).Path("cluster_id", clusterId), clusterId, "switchback", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>5.2.37 Removing the Read-only Status: clears READONLY from the cluster's sub_status (no body either way).</summary>
+    public Task CancelReadOnlyAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_37).Path("cluster_id", clusterId), cancellationToken);
 
     private static T Checked<T>(T? request) where T : class, IValidatedRequest
     {
@@ -194,7 +203,7 @@ public sealed partial class ClustersApi
     private async Task<DwsJob> SendForJobAsync(DwsRequest request, string clusterId, string action, CancellationToken cancellationToken)
     {
         var answer = await _transport.SendAsync<ClusterJobResponse>(request, cancellationToken).ConfigureAwait(false);
-        return ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer(request.Method, request.Template,
+        return ToJob(answer, clusterId) ?? throw DwsErrorMapper.UnusableAnswer(request,
             $"The service accepted the {action} request for cluster {clusterId} but returned no job ID{(answer?.ErrorCode is { } code ? " (error_code " + code + ")" : "")}. The {action} may still be running: check the cluster's status.");
     }
 }

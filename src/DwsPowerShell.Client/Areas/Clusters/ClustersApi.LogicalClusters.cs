@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using System.Runtime.CompilerServices;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Internal;
@@ -11,9 +12,6 @@ namespace DwsPowerShell.Client.Areas;
 /// <summary>Logical clusters: groups of rings of a physical cluster (5.2.4, 5.2.5, 5.2.7-5.2.9, 5.2.11, 5.2.17-5.2.20).</summary>
 public sealed partial class ClustersApi
 {
-    private const string LogicalClusters = "/v2/{project_id}/clusters/{cluster_id}/logical-clusters";
-    private const string LogicalCluster = LogicalClusters + "/{logical_cluster_id}";
-
     /// <summary>
     /// 5.2.4 Creating a Logical Cluster from rings of the cluster (see <see cref="ListAvailableRingsAsync"/>). The answer
     /// has no id (quirks.md 2.4): find it by name with <see cref="FindLogicalClusterAsync"/>. The service refuses a
@@ -22,7 +20,7 @@ public sealed partial class ClustersApi
     public async Task<LogicalClusterOperationResult> CreateLogicalClusterAsync(string clusterId, CreateLogicalClusterRequest request, CancellationToken cancellationToken = default)
     {
         Checked(request);
-        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.Post(LogicalClusters).Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.For(DwsOperations.S5_2_4).Path("cluster_id", clusterId)
             .WithBody(new CreateLogicalClusterEnvelope { LogicalCluster = request }), cancellationToken).ConfigureAwait(false);
         return Result("Create", clusterId, null, request.LogicalClusterName, answer);
     }
@@ -30,7 +28,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.5 Converting a Physical Cluster to a Logical Cluster: all its rings become the logical cluster <paramref name="name"/> (the name is a path segment). One-way.</summary>
     public async Task<LogicalClusterOperationResult> ConvertToLogicalClusterAsync(string clusterId, string name, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/convert-to-logical-cluster/{name}")
+        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.For(DwsOperations.S5_2_5)
             .Path("cluster_id", clusterId).Path("name", name), cancellationToken).ConfigureAwait(false);
         return Result("Convert", clusterId, null, name, answer);
     }
@@ -41,7 +39,7 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters).Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_7).Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit), "logical_clusters", (LogicalClusterList a) => a.LogicalClusters, ct).ConfigureAwait(false);
             foreach (var lc in items) lc.ClusterId = clusterId;
             return new DwsPage<LogicalCluster>(items, page.Count);
@@ -73,7 +71,7 @@ public sealed partial class ClustersApi
             throw new ArgumentException($"order is '{order}'; give ASC or DESC.", nameof(order));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters + "/tasks").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_8).Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit).Query("logical_cluster_name", logicalClusterName).Query("type", type)
                 .Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), "logical_cluster_tasks", (LogicalClusterTaskList a) => a.LogicalClusterTasks, ct).ConfigureAwait(false);
             foreach (var t in items) t.ClusterId = clusterId;
@@ -87,7 +85,7 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters + "/volumes").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_9).Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit), "volumes", (LogicalClusterVolumeList a) => a.Volumes, ct).ConfigureAwait(false);
             foreach (var v in items) v.ClusterId = clusterId;
             return new DwsPage<LogicalClusterVolume>(items, (int?)page.Count);
@@ -100,7 +98,7 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, items) = await _transport.SendListAsync(DwsRequest.Get(LogicalClusters + "/rings").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_11).Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit), "cluster_rings", (LogicalClusterRingList a) => a.ClusterRings, ct).ConfigureAwait(false);
             foreach (var r in items) r.ClusterId = clusterId;
             return new DwsPage<LogicalClusterRing>(items, page.Count);
@@ -110,7 +108,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.17 Deleting a Logical Cluster. The first logical cluster (and the last one) cannot be deleted.</summary>
     public async Task<LogicalClusterOperationResult> DeleteLogicalClusterAsync(string clusterId, string logicalClusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.Delete(LogicalCluster).Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.For(DwsOperations.S5_2_17).Path("cluster_id", clusterId)
             .Path("logical_cluster_id", logicalClusterId), cancellationToken).ConfigureAwait(false);
         return Result("Delete", clusterId, logicalClusterId, null, answer);
     }
@@ -120,7 +118,7 @@ public sealed partial class ClustersApi
         CancellationToken cancellationToken = default)
     {
         Checked(request);
-        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.Put(LogicalCluster).Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.For(DwsOperations.S5_2_18).Path("cluster_id", clusterId)
             .Path("logical_cluster_id", logicalClusterId).WithBody(request), cancellationToken).ConfigureAwait(false);
         return Result("Edit", clusterId, logicalClusterId, null, answer);
     }
@@ -148,7 +146,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.19 Restarting a Logical Cluster (no body).</summary>
     public async Task<LogicalClusterOperationResult> RestartLogicalClusterAsync(string clusterId, string logicalClusterId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.Post(LogicalCluster + "/restart").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.For(DwsOperations.S5_2_19).Path("cluster_id", clusterId)
             .Path("logical_cluster_id", logicalClusterId), cancellationToken).ConfigureAwait(false);
         return Result("Restart", clusterId, logicalClusterId, null, answer);
     }
@@ -156,7 +154,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.20 Switching to a Logical Cluster: only whether the console shows logical-cluster features (quirks.md 9).</summary>
     public async Task<LogicalClusterOperationResult> SetLogicalClusterFeatureAsync(string clusterId, bool enable, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.Put(LogicalClusters + "/enable").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<LogicalClusterAnswer>(DwsRequest.For(DwsOperations.S5_2_20).Path("cluster_id", clusterId)
             .WithBody(new EnableLogicalClusterRequest { Enable = enable }), cancellationToken).ConfigureAwait(false);
         return Result(enable ? "Enable" : "Disable", clusterId, null, null, answer);
     }
@@ -191,7 +189,7 @@ public sealed partial class ClustersApi
     internal static DwsApiException LogicalClusterNotFound(string clusterId, string idOrName)
     {
         var message = $"Cluster {clusterId} has no logical cluster with the ID or name '{idOrName}'.";
-        return new DwsApiException(message, 404, "DWS.0001", message, null, "GET", "/v2/{project_id}/clusters/{cluster_id}/logical-clusters",
+        return new DwsApiException(message, 404, "DWS.0001", message, null, DwsOperations.S5_2_7.Method, DwsOperations.S5_2_7.Path,
             "List the logical clusters with Get-DwsLogicalCluster -ClusterId " + clusterId + ".");
     }
 

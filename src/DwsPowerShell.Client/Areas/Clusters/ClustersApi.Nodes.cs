@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
@@ -10,8 +11,6 @@ namespace DwsPowerShell.Client.Areas;
 /// <summary>Nodes, topology rings, instances and CNs of a cluster (5.2.10, 5.2.12, 5.2.21, 5.2.39-5.2.41, 5.2.47, 5.2.59).</summary>
 public sealed partial class ClustersApi
 {
-    private const string Cns = "/v1.0/{project_id}/clusters/{cluster_id}/cns";
-
     /// <summary>
     /// 5.2.10 Querying the Node List, every page, idle nodes included. <paramref name="nodeIds"/> travel as repeated
     /// node_ids keys (quirks.md 7.5); <paramref name="filterBy"/>/<paramref name="filter"/> e.g. instCreateType/INST;
@@ -26,7 +25,7 @@ public sealed partial class ClustersApi
         var ids = nodeIds?.ToList();
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/nodes").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_10).Path("cluster_id", clusterId)
                 .Query("deleted", includeDeleted ? "true" : null).QueryEach("node_ids", ids, nameof(nodeIds)).Query("offset", offset).Query("limit", limit)
                 .Query("filter_by", filterBy).Query("filter", filter).Query("order_by", orderBy).Query("order", order?.ToUpperInvariant()), "node_list", (ClusterNodeList a) => a.NodeList, ct).ConfigureAwait(false);
             foreach (var n in items) n.ClusterId = clusterId;
@@ -44,7 +43,7 @@ public sealed partial class ClustersApi
         if (nodeIds is null || nodeIds.Count == 0) throw new ArgumentException("Name at least one node to delete.", nameof(nodeIds));
         foreach (var id in nodeIds) DwsRequest.CheckPathValue(id, nameof(nodeIds));
         var body = new DeleteNodesRequest { NodeList = nodeIds.Distinct(StringComparer.Ordinal).ToList(), OperateType = mode == NodeDeleteMode.Clear ? "clear" : "delete" };
-        var answer = await _transport.SendAsync<NodeDeletionResult>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/nodes/delete").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<NodeDeletionResult>(DwsRequest.For(DwsOperations.S5_2_21).Path("cluster_id", clusterId)
             .WithBody(body), cancellationToken).ConfigureAwait(false) ?? new NodeDeletionResult();
         answer.ClusterId = clusterId;
         answer.NodeIds = body.NodeList;
@@ -57,7 +56,7 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var (page, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/topo/rings").Path("cluster_id", clusterId)
+            var (page, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_12).Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit), "cluster_rings", (TopologyRingList a) => a.ClusterRings, ct).ConfigureAwait(false);
             for (var i = 0; i < items.Count; i++)
             {
@@ -71,7 +70,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.47 Querying Cluster Instance Information (not paged; the example's /rds/ prefix is not used: quirks.md 8.3).</summary>
     public async Task<IReadOnlyList<ClusterInstance>> ListInstancesAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var (answer, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/instances").Path("cluster_id", clusterId),
+        var (answer, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_47).Path("cluster_id", clusterId),
             "instances", (ClusterInstanceList a) => a.Instances, cancellationToken).ConfigureAwait(false);
         foreach (var i in items)
         {
@@ -84,8 +83,8 @@ public sealed partial class ClustersApi
     /// <summary>5.2.59 Querying an Instance, by id alone (/v2/{project_id}/instances/{id}; the example's /v1/ is not used: quirks.md 8.3).</summary>
     public async Task<InstanceDetail> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<InstanceDetail>(DwsRequest.Get("/v2/{project_id}/instances/{instance_id}").Path("instance_id", instanceId),
-            cancellationToken).ConfigureAwait(false) ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/instances/{instance_id}", $"The service returned no instance object for instance {instanceId}.");
+        var answer = await _transport.SendAsync<InstanceDetail>(DwsRequest.For(DwsOperations.S5_2_59).Path("instance_id", instanceId),
+            cancellationToken).ConfigureAwait(false) ?? throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_2_59, $"The service returned no instance object for instance {instanceId}.");
         if (string.IsNullOrEmpty(answer.Id)) answer.Id = instanceId;
         return answer;
     }
@@ -93,7 +92,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.39 Querying Cluster CN Nodes: the CNs plus min_num/max_num, which are also set on each CN (MinCount/MaxCount).</summary>
     public async Task<CoordinatorNodeList> ListCoordinatorNodesAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var (answer, instances) = await _transport.SendListAsync(DwsRequest.Get(Cns).Path("cluster_id", clusterId), "instances", (CoordinatorNodeList a) => a.Instances,
+        var (answer, instances) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_39).Path("cluster_id", clusterId), "instances", (CoordinatorNodeList a) => a.Instances,
             cancellationToken).ConfigureAwait(false);
         foreach (var cn in instances)
         {
@@ -111,9 +110,9 @@ public sealed partial class ClustersApi
     public async Task<DwsJob> AddCoordinatorNodesAsync(string clusterId, int totalCount, CancellationToken cancellationToken = default)
     {
         if (totalCount < 1) throw new ArgumentOutOfRangeException(nameof(totalCount), totalCount, "The total number of CNs after the operation must be at least 1.");
-        var answer = await _transport.SendAsync<CoordinatorJobResponse>(DwsRequest.Post(Cns + "/batch-create").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<CoordinatorJobResponse>(DwsRequest.For(DwsOperations.S5_2_40).Path("cluster_id", clusterId)
             .WithBody(new AddCoordinatorNodesRequest { Num = totalCount }), cancellationToken).ConfigureAwait(false);
-        return CnJob(answer, clusterId, "add CNs to", Cns + "/batch-create");
+        return CnJob(answer, clusterId, "add CNs to", DwsOperations.S5_2_40);
     }
 
     /// <summary>
@@ -144,13 +143,13 @@ public sealed partial class ClustersApi
     {
         if (coordinatorNodeIds is null || coordinatorNodeIds.Count == 0) throw new ArgumentException("Name at least one CN to delete.", nameof(coordinatorNodeIds));
         foreach (var id in coordinatorNodeIds) DwsRequest.CheckPathValue(id, nameof(coordinatorNodeIds));
-        var answer = await _transport.SendAsync<CoordinatorJobResponse>(DwsRequest.Post(Cns + "/batch-delete").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<CoordinatorJobResponse>(DwsRequest.For(DwsOperations.S5_2_41).Path("cluster_id", clusterId)
             .WithBody(new DeleteCoordinatorNodesRequest { Instances = coordinatorNodeIds.Distinct(StringComparer.Ordinal).ToList() }), cancellationToken).ConfigureAwait(false);
-        return CnJob(answer, clusterId, "delete CNs of", Cns + "/batch-delete");
+        return CnJob(answer, clusterId, "delete CNs of", DwsOperations.S5_2_41);
     }
 
-    private static DwsJob CnJob(CoordinatorJobResponse? answer, string clusterId, string action, string template) =>
+    private static DwsJob CnJob(CoordinatorJobResponse? answer, string clusterId, string action, DwsOperation operation) =>
         string.IsNullOrWhiteSpace(answer?.JobId)
-            ? throw DwsErrorMapper.UnusableAnswer("POST", template, $"The service accepted the request to {action} cluster {clusterId} but returned no job ID. Check the cluster's task_status.")
+            ? throw DwsErrorMapper.UnusableAnswer(operation, $"The service accepted the request to {action} cluster {clusterId} but returned no job ID. Check the cluster's task_status.")
             : new DwsJob { JobId = answer!.JobId!, ClusterId = clusterId };
 }

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using System.Globalization;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Paging;
@@ -11,7 +12,7 @@ public sealed partial class ClustersApi
     /// <summary>5.2.42 Querying a Cluster Parameter Group: the cluster's parameter groups.</summary>
     public async Task<IReadOnlyList<ClusterParameterGroupInfo>> ListParameterGroupsAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var (_, list) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations").Path("cluster_id", clusterId), "configurations",
+        var (_, list) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_42).Path("cluster_id", clusterId), "configurations",
             (ClusterParameterGroupList a) => a.Configurations, cancellationToken).ConfigureAwait(false);
         foreach (var g in list) g.ClusterId = clusterId;
         return list;
@@ -32,7 +33,7 @@ public sealed partial class ClustersApi
     public async Task<IReadOnlyList<ClusterParameter>> ListParametersAsync(string clusterId, string? configurationId = null, CancellationToken cancellationToken = default)
     {
         var groupId = configurationId ?? await GetDefaultParameterGroupIdAsync(clusterId, cancellationToken).ConfigureAwait(false);
-        var (_, list) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}")
+        var (_, list) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_43)
             .Path("cluster_id", clusterId).Path("configuration_id", groupId, nameof(configurationId)), "configurations", (ClusterParameterList a) => a.Configurations,
             cancellationToken).ConfigureAwait(false);
         foreach (var p in list)
@@ -56,7 +57,7 @@ public sealed partial class ClustersApi
             if (type is not ("cn" or "dn")) throw new ArgumentException($"Parameter {s.Name} has type '{s.Type}'; use cn or dn.", nameof(settings));
             s.Type = type;
         }
-        return _transport.SendAsync(DwsRequest.Put("/v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}")
+        return _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_44)
             .Path("cluster_id", clusterId).Path("configuration_id", configurationId).WithBody(new ParameterUpdateRequest { Configurations = list }), cancellationToken);
     }
 
@@ -147,7 +148,7 @@ public sealed partial class ClustersApi
         DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
         return DwsPager.ListAsync(async (offset, limit, ct) =>
         {
-            var request = DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/configurations/audit-records").Path("cluster_id", clusterId)
+            var request = DwsRequest.For(DwsOperations.S5_2_53).Path("cluster_id", clusterId)
                 .Query("action_time", query?.Since?.ToUnixTimeMilliseconds())
                 .Query("filter_by", string.IsNullOrEmpty(query?.FilterBy) ? null : query!.FilterBy)
                 .Query("filter", string.IsNullOrEmpty(query?.Filter) ? null : query!.Filter)

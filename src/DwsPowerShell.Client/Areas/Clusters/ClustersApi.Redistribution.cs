@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Internal;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
@@ -19,16 +20,16 @@ public sealed partial class ClustersApi
     /// <see cref="StartRedistributionAsync"/>. The answer is {} (no job).
     /// </summary>
     public async Task<ClusterActionResult> ScaleOutWithIdleNodesAsync(string clusterId, ScaleOutWithIdleNodesRequest request, CancellationToken cancellationToken = default) =>
-        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/resize-with-existed-nodes").Path("cluster_id", clusterId)
+        ActionResult(await _transport.SendAsync<ClusterJobResponse>(DwsRequest.For(DwsOperations.S5_2_22).Path("cluster_id", clusterId)
             .WithBody(Checked(request)), cancellationToken).ConfigureAwait(false), clusterId);
 
     /// <summary>5.2.23 Resuming Redistribution (only while REDISTRIBUTION_PAUSED; answers three pairs of error fields: quirks.md 1.3).</summary>
     public async Task<ClusterActionResult> ResumeRedistributionAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        RedistributionResult(await _transport.SendAsync<RedistributionActionResponse>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/redistribution/recovery").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId);
+        RedistributionResult(await _transport.SendAsync<RedistributionActionResponse>(DwsRequest.For(DwsOperations.S5_2_23).Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId);
 
     /// <summary>5.2.24 Suspending Redistribution (only while REDISTRIBUTING).</summary>
     public async Task<ClusterActionResult> SuspendRedistributionAsync(string clusterId, CancellationToken cancellationToken = default) =>
-        RedistributionResult(await _transport.SendAsync<RedistributionActionResponse>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/redistribution/suspend").Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId);
+        RedistributionResult(await _transport.SendAsync<RedistributionActionResponse>(DwsRequest.For(DwsOperations.S5_2_24).Path("cluster_id", clusterId), cancellationToken).ConfigureAwait(false), clusterId);
 
     /// <summary>
     /// 5.2.26 Checking Before Cluster Capacity Expansion: a read (POST, no ShouldProcess). Passes when
@@ -37,8 +38,8 @@ public sealed partial class ClustersApi
     public async Task<DwsCheckResult> CheckScaleOutAsync(string clusterId, GrowCheckRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        var (_, data) = await _transport.SendListAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/grow-check").Path("cluster_id", clusterId)
-            .WithBody(request).AsRead(), "data", (GrowCheckResponse a) => a.Data, cancellationToken).ConfigureAwait(false);
+        var (_, data) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_2_26).Path("cluster_id", clusterId)
+            .WithBody(request), "data", (GrowCheckResponse a) => a.Data, cancellationToken).ConfigureAwait(false);
         var items = data
             .Select(i => new DwsCheckResult(i.Type ?? i.Desc ?? "item", i.Pass != false, i.Pass == false ? i.Reason ?? i.Desc : null, target: clusterId))
             .ToList();
@@ -52,7 +53,7 @@ public sealed partial class ClustersApi
     /// redis_mode online|offline (lowercase here), parallel_jobs 1-32.
     /// </summary>
     public Task StartRedistributionAsync(string clusterId, StartRedistributionRequest request, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/redistribution").Path("cluster_id", clusterId)
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_2_31).Path("cluster_id", clusterId)
             .WithBody(Checked(request)), cancellationToken);
 
     /// <summary>
@@ -84,7 +85,7 @@ public sealed partial class ClustersApi
     }
 
     private static DwsRequest RedistributionRequest(string clusterId, int? offset, int? limit, string? databaseName, string? tableName, string? type) =>
-        DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/redistribution").Path("cluster_id", clusterId)
+        DwsRequest.For(DwsOperations.S5_2_32).Path("cluster_id", clusterId)
             .Query("limit", limit).Query("offset", offset).Query("db_name", databaseName).Query("table_name", tableName).Query("type", type);
 
     /// <summary>
@@ -115,7 +116,7 @@ public sealed partial class ClustersApi
     {
         ClusterRequestValidation.Positive(shrinkCount, "RemoveNodeCount", "the number of nodes to remove");
         var item = ClusterRequestValidation.OneOf(checkItem, "CheckItem", ShrinkCheckItem.Guc, ShrinkCheckItem.Schema, ShrinkCheckItem.Disk);
-        var answer = await _transport.SendAsync<ShrinkCheckResponse>(DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/shrink-check").Path("cluster_id", clusterId)
+        var answer = await _transport.SendAsync<ShrinkCheckResponse>(DwsRequest.For(DwsOperations.S5_2_55).Path("cluster_id", clusterId)
             .Query("shrink_count", shrinkCount).Query("check_item", item), cancellationToken).ConfigureAwait(false);
         return answer?.IsPassed == true;
     }

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
@@ -16,14 +17,14 @@ public sealed class ConnectionsApi
 
     /// <summary>5.9.1 Applying for a Private Domain Name (public or private, as <see cref="DomainNameRequest.Type"/> says). The answer has no body.</summary>
     public Task NewDomainNameAsync(string clusterId, DomainNameRequest request, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/dns").Path("cluster_id", clusterId).WithBody(Check(request)), cancellationToken);
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_9_1).Path("cluster_id", clusterId).WithBody(Check(request)), cancellationToken);
 
     /// <summary>
     /// 5.9.2 Modifying a Cluster Domain Name: the raw full replacement (all three fields are mandatory). To change
     /// one field and keep the others, use <see cref="UpdateDomainNameAsync"/>.
     /// </summary>
     public Task SetDomainNameAsync(string clusterId, DomainNameRequest request, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Put("/v1.0/{project_id}/clusters/{cluster_id}/dns").Path("cluster_id", clusterId).WithBody(Check(request)), cancellationToken);
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_9_2).Path("cluster_id", clusterId).WithBody(Check(request)), cancellationToken);
 
     /// <summary>
     /// 5.9.2 Modifying a Cluster Domain Name, read-merge-write (quirks.md 7.8): the API has no GET of its own, so
@@ -53,34 +54,34 @@ public sealed class ConnectionsApi
 
     /// <summary>5.9.3 Deleting a Cluster Domain Name: <c>type</c> is a mandatory query parameter (quirks.md 7.4); only public domain names can be deleted.</summary>
     public Task RemoveDomainNameAsync(string clusterId, string type = DomainNameTypes.Public, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Delete("/v1.0/{project_id}/clusters/{cluster_id}/dns").Path("cluster_id", clusterId)
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_9_3).Path("cluster_id", clusterId)
             .Query("type", DomainNameTypes.Normalize(type, nameof(type))), cancellationToken);
 
     /// <summary>5.9.4 Obtaining the Available ELB List: the ELBs that can be bound to the cluster (each carries the cluster's ID).</summary>
     public async Task<IReadOnlyList<ClusterElbInfo>> ListClusterElbsAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var (answer, items) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/elbs").Path("cluster_id", clusterId), "elbs", (ElbList a) => a.Elbs, cancellationToken).ConfigureAwait(false);
+        var (answer, items) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_9_4).Path("cluster_id", clusterId), "elbs", (ElbList a) => a.Elbs, cancellationToken).ConfigureAwait(false);
         foreach (var elb in items) if (string.IsNullOrEmpty(elb.ClusterId)) elb.ClusterId = clusterId;
         return items;
     }
 
     /// <summary>5.9.5 Binding an ELB to a Cluster: returns the job (which pipes to Wait-DwsJob).</summary>
     public async Task<DwsJob> BindElbAsync(string clusterId, string elbId, CancellationToken cancellationToken = default) =>
-        ToJob(await _transport.SendAsync<DwsJob>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}").Path("cluster_id", clusterId).Path("elb_id", elbId), cancellationToken).ConfigureAwait(false),
-            clusterId, "bind ELB", "POST");
+        ToJob(await _transport.SendAsync<DwsJob>(DwsRequest.For(DwsOperations.S5_9_5).Path("cluster_id", clusterId).Path("elb_id", elbId), cancellationToken).ConfigureAwait(false),
+            clusterId, "bind ELB", DwsOperations.S5_9_5);
 
     /// <summary>5.9.6 Unbinding an ELB From a Cluster (the ELB itself is kept): returns the job.</summary>
     public async Task<DwsJob> UnbindElbAsync(string clusterId, string elbId, CancellationToken cancellationToken = default) =>
-        ToJob(await _transport.SendAsync<DwsJob>(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}").Path("cluster_id", clusterId).Path("elb_id", elbId), cancellationToken).ConfigureAwait(false),
-            clusterId, "unbind ELB", "DELETE");
+        ToJob(await _transport.SendAsync<DwsJob>(DwsRequest.For(DwsOperations.S5_9_6).Path("cluster_id", clusterId).Path("elb_id", elbId), cancellationToken).ConfigureAwait(false),
+            clusterId, "unbind ELB", DwsOperations.S5_9_6);
 
     /// <summary>5.9.7 Binding an EIP to a Cluster. No body, no job: the result shows in 5.9.9 (quirks.md 9).</summary>
     public Task BindEipAsync(string clusterId, string eipId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}").Path("cluster_id", clusterId).Path("eip_id", eipId), cancellationToken);
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_9_7).Path("cluster_id", clusterId).Path("eip_id", eipId), cancellationToken);
 
     /// <summary>5.9.8 Unbinding an EIP from a Cluster. No body, no job.</summary>
     public Task UnbindEipAsync(string clusterId, string eipId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}").Path("cluster_id", clusterId).Path("eip_id", eipId), cancellationToken);
+        _transport.SendAsync(DwsRequest.For(DwsOperations.S5_9_8).Path("cluster_id", clusterId).Path("eip_id", eipId), cancellationToken);
 
     /// <summary>5.9.9 Querying Connections. <paramref name="instanceType"/> is dws or dws-cn (inst_type), or null for the default.</summary>
     public async Task<ClusterEndpoints> GetEndpointsAsync(string clusterId, string? instanceType = null, CancellationToken cancellationToken = default)
@@ -88,7 +89,7 @@ public sealed class ConnectionsApi
         if (instanceType is not null && instanceType is not ("dws" or "dws-cn"))
             throw new ArgumentException($"The instance type must be dws or dws-cn, not '{instanceType}'.", nameof(instanceType));
         var answer = await _transport.SendAsync<ClusterEndpoints>(
-            DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/endpoints").Path("cluster_id", clusterId).Query("inst_type", instanceType),
+            DwsRequest.For(DwsOperations.S5_9_9).Path("cluster_id", clusterId).Query("inst_type", instanceType),
             cancellationToken).ConfigureAwait(false) ?? new ClusterEndpoints();
         answer.ClusterId = clusterId;
         return answer;
@@ -104,7 +105,7 @@ public sealed class ConnectionsApi
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
         var (answer, elbs) = await _transport.SendListAsync(
-            DwsRequest.Get("/v2/{project_id}/elbs").Query("vpc_id", vpcId).Query("subnet_id", subnetId).Query("limit", limit).Query("offset", offset),
+            DwsRequest.For(DwsOperations.S5_9_10).Query("vpc_id", vpcId).Query("subnet_id", subnetId).Query("limit", limit).Query("offset", offset),
             "elbs", (ElbList a) => a.Elbs, cancellationToken).ConfigureAwait(false);
         return new DwsPage<ClusterElbInfo>(elbs, answer.Count);
     }
@@ -136,10 +137,10 @@ public sealed class ConnectionsApi
         return request;
     }
 
-    private static DwsJob ToJob(DwsJob? job, string clusterId, string what, string method)
+    private static DwsJob ToJob(DwsJob? job, string clusterId, string what, DwsOperation operation)
     {
         if (job is null || string.IsNullOrEmpty(job.JobId))
-            throw DwsErrorMapper.UnusableAnswer(method, "/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}", $"The service returned no job ID to {what} of cluster {clusterId}.");
+            throw DwsErrorMapper.UnusableAnswer(operation, $"The service returned no job ID to {what} of cluster {clusterId}.");
         job.ClusterId = clusterId;
         return job;
     }

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using System.Collections.Concurrent;
@@ -17,8 +18,8 @@ public sealed class JobsApi
     /// <summary>5.13.1 Querying the Job Progress.</summary>
     public async Task<DwsJob> GetAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var job = await _transport.SendAsync<DwsJob>(DwsRequest.Get("/v1.0/{project_id}/job/{job_id}").Path("job_id", jobId), cancellationToken).ConfigureAwait(false);
-        if (job is null) throw DwsErrorMapper.UnusableAnswer("GET", "/v1.0/{project_id}/job/{job_id}", $"The service returned an empty answer for job {jobId}.");
+        var job = await _transport.SendAsync<DwsJob>(DwsRequest.For(DwsOperations.S5_13_1).Path("job_id", jobId), cancellationToken).ConfigureAwait(false);
+        if (job is null) throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_13_1, $"The service returned an empty answer for job {jobId}.");
         if (string.IsNullOrEmpty(job.JobId)) job.JobId = jobId;
         return job;
     }

@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Quotas;
 using DwsPowerShell.Client.Transport;
 
@@ -12,5 +13,5 @@ public sealed class QuotasApi
 
     /// <summary>5.11.1 Querying Resource Quotas: used and quota per resource type (numbers sent as strings, unit "null": quirks.md 6).</summary>
     public async Task<IReadOnlyList<DwsQuota>> ListAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/quotas"), "quotas.resources", (QuotaList a) => a.Quotas?.Resources, cancellationToken).ConfigureAwait(false)).Items;
+        (await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_11_1), "quotas.resources", (QuotaList a) => a.Quotas?.Resources, cancellationToken).ConfigureAwait(false)).Items;
 }

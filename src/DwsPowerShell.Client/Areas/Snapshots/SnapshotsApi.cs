@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using System.Text.RegularExpressions;
@@ -42,7 +43,7 @@ public sealed partial class SnapshotsApi
             },
         };
         return await DwsReadBack.ConfirmAsync(_transport,
-            async ct => Created(await _transport.SendAsync<SnapshotEnvelope>(DwsRequest.Post("/v1.0/{project_id}/snapshots").WithBody(body), ct).ConfigureAwait(false), body.Snapshot),
+            async ct => Created(await _transport.SendAsync<SnapshotEnvelope>(DwsRequest.For(DwsOperations.S5_3_1).WithBody(body), ct).ConfigureAwait(false), body.Snapshot),
             ct => ConfirmCreatedAsync(body.Snapshot, ct), cancellationToken).ConfigureAwait(false);
     }
 
@@ -51,7 +52,7 @@ public sealed partial class SnapshotsApi
         var id = answer?.Snapshot?.Id;
         if (string.IsNullOrEmpty(id))
         {
-            throw DwsErrorMapper.UnusableAnswer("POST", "/v1.0/{project_id}/snapshots", $"The service accepted snapshot '{sent.Name}' of cluster {sent.ClusterId} but returned no snapshot ID. Find it with the cluster's snapshot list.");
+            throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_3_1, $"The service accepted snapshot '{sent.Name}' of cluster {sent.ClusterId} but returned no snapshot ID. Find it with the cluster's snapshot list.");
         }
         var snapshot = answer!.Snapshot!;
         snapshot.Name ??= sent.Name;
@@ -77,14 +78,14 @@ public sealed partial class SnapshotsApi
 
     /// <summary>5.3.3 Querying the Snapshot List: every snapshot of every cluster in the project (not paged).</summary>
     public async Task<IReadOnlyList<Snapshot>> ListAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/snapshots"), "snapshots", (SnapshotListEnvelope a) => a.Snapshots, cancellationToken).ConfigureAwait(false)).Items;
+        (await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_3_3), "snapshots", (SnapshotListEnvelope a) => a.Snapshots, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.3.4 Querying Snapshot Details (unwraps <c>snapshot</c>).</summary>
     public async Task<Snapshot> GetAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
         var answer = await _transport.SendAsync<SnapshotEnvelope>(
-            DwsRequest.Get("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", snapshotId), cancellationToken).ConfigureAwait(false);
-        var snapshot = answer?.Snapshot ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v1.0/{project_id}/snapshots/{snapshot_id}", $"The service returned no snapshot for {snapshotId}.");
+            DwsRequest.For(DwsOperations.S5_3_4).Path("snapshot_id", snapshotId), cancellationToken).ConfigureAwait(false);
+        var snapshot = answer?.Snapshot ?? throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_3_4, $"The service returned no snapshot for {snapshotId}.");
         if (string.IsNullOrEmpty(snapshot.Id)) snapshot.Id = snapshotId;
         return snapshot;
     }
@@ -95,7 +96,7 @@ public sealed partial class SnapshotsApi
     /// </summary>
     public Task DeleteAsync(string snapshotId, CancellationToken cancellationToken = default)
     {
-        var request = DwsRequest.Delete("/v1.0/{project_id}/snapshots/{snapshot_id}").Path("snapshot_id", snapshotId);
+        var request = DwsRequest.For(DwsOperations.S5_3_8).Path("snapshot_id", snapshotId);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             Snapshot snapshot;
@@ -126,7 +127,7 @@ public sealed partial class SnapshotsApi
         if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
         var (key, direction) = CheckSort(sortKey, sortDirection);
         var (answer, items) = await _transport.SendListAsync(
-            DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/snapshots").Path("cluster_id", clusterId)
+            DwsRequest.For(DwsOperations.S5_3_23).Path("cluster_id", clusterId)
                 .Query("offset", offset).Query("limit", limit).Query("sort_key", key).Query("sort_dir", direction),
             "snapshots", (SnapshotListEnvelope a) => a.Snapshots, cancellationToken).ConfigureAwait(false);
         foreach (var s in items) s.ClusterId ??= answer.ClusterId ?? clusterId;

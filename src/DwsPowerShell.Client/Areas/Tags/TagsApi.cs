@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using System.Runtime.CompilerServices;
 using DwsPowerShell.Client.Models.Tags;
 using DwsPowerShell.Client.Paging;
@@ -5,7 +6,7 @@ using DwsPowerShell.Client.Transport;
 
 namespace DwsPowerShell.Client.Areas;
 
-/// <summary>Tag management (5.10) and the cluster's system tags (5.2.33); one method per API operation.</summary>
+/// <summary>Tag management (5.10); one method per API operation.</summary>
 public sealed class TagsApi
 {
     private readonly DwsTransport _transport;
@@ -14,12 +15,12 @@ public sealed class TagsApi
 
     /// <summary>5.10.1 Querying Tags in a Project: each key used in the project with all of its values.</summary>
     public async Task<IReadOnlyList<ProjectTag>> ListProjectTagsAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/tags"), "tags", (ProjectTagList a) => a.Tags, cancellationToken).ConfigureAwait(false)).Items;
+        (await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_10_1), "tags", (ProjectTagList a) => a.Tags, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <summary>5.10.2 Querying Cluster Tags (each tag carries the cluster's ID).</summary>
     public async Task<IReadOnlyList<ResourceTag>> ListAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        var (_, tags) = await _transport.SendListAsync(DwsRequest.Get("/v1.0/{project_id}/clusters/{cluster_id}/tags").Path("cluster_id", clusterId), "tags",
+        var (_, tags) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_10_2).Path("cluster_id", clusterId), "tags",
             (ResourceTagList a) => a.Tags, cancellationToken).ConfigureAwait(false);
         return WithCluster(tags, clusterId);
     }
@@ -32,7 +33,7 @@ public sealed class TagsApi
     {
         var body = Body(tags, nameof(tags));
         var sent = body.Tags!;
-        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create").Path("cluster_id", clusterId).WithBody(body);
+        var request = DwsRequest.For(DwsOperations.S5_10_3).Path("cluster_id", clusterId).WithBody(body);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
@@ -51,7 +52,7 @@ public sealed class TagsApi
     {
         var body = Body(tags, nameof(tags));
         var sent = body.Tags!;
-        var request = DwsRequest.Post("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete").Path("cluster_id", clusterId).WithBody(body);
+        var request = DwsRequest.For(DwsOperations.S5_10_4).Path("cluster_id", clusterId).WithBody(body);
         return DwsReadBack.ConfirmAsync(_transport, ct => _transport.SendAsync(request, ct), async ct =>
         {
             var current = await ListAsync(clusterId, ct).ConfigureAwait(false);
@@ -83,28 +84,6 @@ public sealed class TagsApi
         return tags;
     }
 
-    /// <summary>
-    /// 5.2.33 Querying the Cluster Tag List: one page of the cluster's system tags (e.g. _sys_enterprise_project_id)
-    /// from the /v1/ path (the example's /v2/ is not used: quirks.md 8.3). <see cref="DwsPage{T}.Total"/> is a hint (quirks.md 3.5).
-    /// </summary>
-    public async Task<DwsPage<ResourceTag>> ListSystemTagsPageAsync(string clusterId, int offset, int limit, CancellationToken cancellationToken = default)
-    {
-        if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
-        if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
-        var (answer, tags) = await _transport.SendListAsync(
-            DwsRequest.Get("/v1/{project_id}/clusters/{cluster_id}/enterprise-projects").Path("cluster_id", clusterId).Query("limit", limit).Query("offset", offset),
-            "sys_tags", (SystemTagList a) => a.SysTags, cancellationToken).ConfigureAwait(false);
-        return new DwsPage<ResourceTag>(WithCluster(tags, clusterId), answer.Count);
-    }
-
-    /// <summary>5.2.33 Querying the Cluster Tag List: every system tag of the cluster, a page at a time as the caller enumerates.</summary>
-    public IAsyncEnumerable<ResourceTag> ListSystemTagsAsync(string clusterId, int pageSize = DwsPager.DefaultPageSize, CancellationToken cancellationToken = default)
-    {
-        DwsRequest.CheckPathValue(clusterId, nameof(clusterId));
-        if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "pageSize must be at least 1.");
-        return DwsPager.ListAsync((offset, limit, ct) => ListSystemTagsPageAsync(clusterId, offset, limit, ct), pageSize, DwsPaging.RecordOffset, cancellationToken);
-    }
-
     private static ResourceTagList Body(IEnumerable<ResourceTag> tags, string parameterName)
     {
         if (tags is null) throw new ArgumentNullException(parameterName);
@@ -118,7 +97,7 @@ public sealed class TagsApi
         return list;
     }
 
-    private static List<ResourceTag> WithCluster(List<ResourceTag> tags, string clusterId)
+    internal static List<ResourceTag> WithCluster(List<ResourceTag> tags, string clusterId)
     {
         foreach (var t in tags) t.ClusterId = clusterId;
         return tags;

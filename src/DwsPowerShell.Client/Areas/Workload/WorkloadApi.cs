@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Errors;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -33,12 +34,12 @@ public sealed partial class WorkloadApi
         CancellationToken cancellationToken = default)
     {
         var body = new WorkloadPlanCreateBody { PlanName = CheckPlanName(planName), LogicalClusterName = DwsRequest.CheckQueryValue(NullIfBlank(logicalClusterName), nameof(logicalClusterName)) };
-        var request = DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans").Path("cluster_id", clusterId).WithBody(body).WithResultCode();
+        var request = DwsRequest.For(DwsOperations.S5_7_18).Path("cluster_id", clusterId).WithBody(body).WithResultCode();
         var what = $"plan '{body.PlanName}' of cluster {clusterId}";
         return await DwsReadBack.ConfirmAsync(_transport, async ct =>
         {
             await _transport.SendAsync(request, ct).ConfigureAwait(false);
-            return await FindCreatedAsync(ListPlansAsync(clusterId, body.LogicalClusterName, cancellationToken: ct), p => p.PlanName, body.PlanName, what, ct).ConfigureAwait(false);
+            return await FindCreatedAsync(DwsOperations.S5_7_18, ListPlansAsync(clusterId, body.LogicalClusterName, cancellationToken: ct), p => p.PlanName, body.PlanName, what, ct).ConfigureAwait(false);
         }, async ct =>
         {
             var plan = await FindAsync(ListPlansAsync(clusterId, body.LogicalClusterName, cancellationToken: ct), p => p.PlanName, body.PlanName, ct).ConfigureAwait(false);
@@ -54,7 +55,7 @@ public sealed partial class WorkloadApi
         CancellationToken cancellationToken = default)
     {
         CheckPage(offset, limit);
-        var (answer, plans) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans")
+        var (answer, plans) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_7_19)
             .Path("cluster_id", clusterId).Query("logical_cluster_name", NullIfBlank(logicalClusterName), nameof(logicalClusterName))
             .Query("offset", offset).Query("limit", limit).WithResultCode(), "plan_list", (WorkloadPlanListEnvelope a) => a.PlanList, cancellationToken).ConfigureAwait(false);
         foreach (var plan in plans) Adopt(plan, clusterId, plan.PlanId);
@@ -73,7 +74,7 @@ public sealed partial class WorkloadApi
 
     /// <summary>5.7.20 Starting a Resource Management Plan.</summary>
     public async Task<WorkloadResult> StartPlanAsync(string clusterId, string planId, CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<WorkloadResult>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/start")
+        await _transport.SendAsync<WorkloadResult>(DwsRequest.For(DwsOperations.S5_7_20)
             .Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode(), cancellationToken).ConfigureAwait(false) ?? new WorkloadResult();
 
     /// <summary>5.7.21 Viewing Plan Execution Logs: one page (record offset).</summary>
@@ -81,7 +82,7 @@ public sealed partial class WorkloadApi
         CancellationToken cancellationToken = default)
     {
         CheckPage(offset, limit);
-        var (answer, logs) = await _transport.SendListAsync(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/logs")
+        var (answer, logs) = await _transport.SendListAsync(DwsRequest.For(DwsOperations.S5_7_21)
             .Path("cluster_id", clusterId).Path("plan_id", planId).Query("offset", offset).Query("limit", limit).WithResultCode(),
             "plan_logs", (WorkloadPlanLogListEnvelope a) => a.PlanLogs, cancellationToken).ConfigureAwait(false);
         foreach (var log in logs)
@@ -106,21 +107,21 @@ public sealed partial class WorkloadApi
     /// <summary>5.7.22 Querying Details About a Resource Management Plan (unwraps <c>workload_plan</c>; stages get ClusterId and PlanId).</summary>
     public async Task<WorkloadPlan> GetPlanAsync(string clusterId, string planId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<WorkloadPlanEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}")
+        var answer = await _transport.SendAsync<WorkloadPlanEnvelope>(DwsRequest.For(DwsOperations.S5_7_22)
             .Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode(), cancellationToken).ConfigureAwait(false);
-        var plan = answer?.Plan ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}", $"The service returned no plan for {planId} of cluster {clusterId}.");
+        var plan = answer?.Plan ?? throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_7_22, $"The service returned no plan for {planId} of cluster {clusterId}.");
         return Adopt(plan, clusterId, planId);
     }
 
     /// <summary>5.7.23 Stopping a Resource Management Plan.</summary>
     public async Task<WorkloadResult> StopPlanAsync(string clusterId, string planId, CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<WorkloadResult>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stop")
+        await _transport.SendAsync<WorkloadResult>(DwsRequest.For(DwsOperations.S5_7_23)
             .Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode(), cancellationToken).ConfigureAwait(false) ?? new WorkloadResult();
 
     /// <summary>5.7.24 Deleting a Resource Management Plan. When the answer is lost, the plan is read again (5.7.21): gone (404), the deletion succeeds.</summary>
     public async Task<WorkloadResult> DeletePlanAsync(string clusterId, string planId, CancellationToken cancellationToken = default)
     {
-        var request = DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}").Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode();
+        var request = DwsRequest.For(DwsOperations.S5_7_24).Path("cluster_id", clusterId).Path("plan_id", planId).WithResultCode();
         return await DwsReadBack.ConfirmAsync(_transport,
             async ct => await _transport.SendAsync<WorkloadResult>(request, ct).ConfigureAwait(false) ?? new WorkloadResult(),
             async ct =>
@@ -148,25 +149,25 @@ public sealed partial class WorkloadApi
         CancellationToken cancellationToken = default)
     {
         var spec = CheckStage(stage, replacing: false, nameof(stage));
-        await _transport.SendAsync(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages")
+        await _transport.SendAsync(DwsRequest.For(DwsOperations.S5_7_25)
             .Path("cluster_id", clusterId).Path("plan_id", planId).WithBody(new WorkloadPlanStageBody { Stage = spec }).WithResultCode(),
             cancellationToken).ConfigureAwait(false);
-        return await FindCreatedAsync(StagesOfAsync(clusterId, planId, cancellationToken), s => s.StageName, spec.StageName!,
+        return await FindCreatedAsync(DwsOperations.S5_7_25, StagesOfAsync(clusterId, planId, cancellationToken), s => s.StageName, spec.StageName!,
             $"stage '{spec.StageName}' of plan {planId}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>5.7.26 Querying Details About a Resource Management Plan Stage (unwraps <c>workload_plan_stage</c>).</summary>
     public async Task<WorkloadPlanStage> GetStageAsync(string clusterId, string planId, string stageId, CancellationToken cancellationToken = default)
     {
-        var answer = await _transport.SendAsync<WorkloadPlanStageEnvelope>(DwsRequest.Get("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}")
+        var answer = await _transport.SendAsync<WorkloadPlanStageEnvelope>(DwsRequest.For(DwsOperations.S5_7_26)
             .Path("cluster_id", clusterId).Path("plan_id", planId).Path("stage_id", stageId).WithResultCode(), cancellationToken).ConfigureAwait(false);
-        var stage = answer?.Stage ?? throw DwsErrorMapper.UnusableAnswer("GET", "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}", $"The service returned no stage for {stageId} of plan {planId}.");
+        var stage = answer?.Stage ?? throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_7_26, $"The service returned no stage for {stageId} of plan {planId}.");
         return AdoptStage(stage, clusterId, planId, stageId);
     }
 
     /// <summary>5.7.27 Deleting a Resource Management Plan Stage.</summary>
     public async Task<WorkloadResult> DeleteStageAsync(string clusterId, string planId, string stageId, CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<WorkloadResult>(DwsRequest.Delete("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}")
+        await _transport.SendAsync<WorkloadResult>(DwsRequest.For(DwsOperations.S5_7_27)
             .Path("cluster_id", clusterId).Path("plan_id", planId).Path("stage_id", stageId).WithResultCode(), cancellationToken).ConfigureAwait(false)
         ?? new WorkloadResult();
 
@@ -178,7 +179,7 @@ public sealed partial class WorkloadApi
     /// </summary>
     public async Task<WorkloadResult> ModifyStageAsync(string clusterId, string planId, string stageId, WorkloadPlanStage stage,
         CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<WorkloadResult>(DwsRequest.Put("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}")
+        await _transport.SendAsync<WorkloadResult>(DwsRequest.For(DwsOperations.S5_7_28)
             .Path("cluster_id", clusterId).Path("plan_id", planId).Path("stage_id", stageId)
             .WithBody(new WorkloadPlanStageBody { Stage = CheckStage(stage, replacing: true, nameof(stage)) }).WithResultCode(),
             cancellationToken).ConfigureAwait(false) ?? new WorkloadResult();
@@ -201,7 +202,7 @@ public sealed partial class WorkloadApi
 
     /// <summary>5.7.29 Switch to Another Resource Management Plan Stage.</summary>
     public async Task<WorkloadResult> SwitchStageAsync(string clusterId, string planId, string stageId, CancellationToken cancellationToken = default) =>
-        await _transport.SendAsync<WorkloadResult>(DwsRequest.Post("/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stage-switch")
+        await _transport.SendAsync<WorkloadResult>(DwsRequest.For(DwsOperations.S5_7_29)
             .Path("cluster_id", clusterId).Path("plan_id", planId)
             .WithBody(new WorkloadStageSwitchBody { StageId = DwsRequest.CheckPathValue(stageId, nameof(stageId)) }).WithResultCode(),
             cancellationToken).ConfigureAwait(false) ?? new WorkloadResult();
@@ -212,9 +213,9 @@ public sealed partial class WorkloadApi
     /// For creates that return no ID (quirks.md 2.4): the first listed item with the name just created.
     /// Names are unique within their parent, so the first match is the new object.
     /// </summary>
-    private static async Task<T> FindCreatedAsync<T>(IAsyncEnumerable<T> candidates, Func<T, string?> nameOf, string name, string what,
+    private static async Task<T> FindCreatedAsync<T>(DwsOperation created, IAsyncEnumerable<T> candidates, Func<T, string?> nameOf, string name, string what,
         CancellationToken cancellationToken) where T : class =>
-        await FindAsync(candidates, nameOf, name, cancellationToken).ConfigureAwait(false) ?? throw DwsErrorMapper.UnusableAnswer("GET", "(list after create)",
+        await FindAsync(candidates, nameOf, name, cancellationToken).ConfigureAwait(false) ?? throw DwsErrorMapper.UnusableAnswer(created,
             $"The service reported {what} as created but does not list it. It may appear shortly: list again before creating it a second time.");
 
     private static async Task<T?> FindAsync<T>(IAsyncEnumerable<T> candidates, Func<T, string?> nameOf, string name, CancellationToken cancellationToken) where T : class

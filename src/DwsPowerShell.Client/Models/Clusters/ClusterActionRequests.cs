@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DwsPowerShell.Client.Models.Clusters;
 
 /// <summary>The body of 5.2.27 scale-out: {"scale_out":{"count","subnet_id"},"create_node_only"}.</summary>
@@ -18,11 +16,9 @@ public sealed class ResizeClusterRequest : IValidatedRequest
         CreateNodeOnly = createNodeOnly ? true : null;
     }
 
-    [JsonPropertyName("scale_out")]
     public ClusterScaleOut? ScaleOut { get; set; }
 
     /// <summary>True adds idle nodes only; null leaves the service's default (false).</summary>
-    [JsonPropertyName("create_node_only")]
     public bool? CreateNodeOnly { get; set; }
 
     public void Validate()
@@ -42,10 +38,8 @@ public sealed class ResizeClusterRequest : IValidatedRequest
 /// <summary>How many nodes to add, and optionally in which subnet.</summary>
 public sealed class ClusterScaleOut
 {
-    [JsonPropertyName("count")]
     public int Count { get; set; }
 
-    [JsonPropertyName("subnet_id")]
     public string? SubnetId { get; set; }
 }
 
@@ -57,24 +51,18 @@ public sealed class ShrinkClusterRequest : IValidatedRequest
     public const string TypeHybrid = "hybrid";
 
     /// <summary>Nodes to remove: a whole number of rings, in reverse order of earlier scale-outs.</summary>
-    [JsonPropertyName("shrink_number")]
     public int ShrinkNumber { get; set; }
 
-    [JsonPropertyName("online")]
     public bool Online { get; set; }
 
     /// <summary>dws, stream or hybrid (the cluster's flavor_detail.type).</summary>
-    [JsonPropertyName("type")]
     public string? Type { get; set; } = TypeDws;
 
-    [JsonPropertyName("retry")]
     public bool? Retry { get; set; }
 
-    [JsonPropertyName("force_backup")]
     public bool ForceBackup { get; set; }
 
     /// <summary>Long scale-ins need an agency; without one they may fail.</summary>
-    [JsonPropertyName("need_agency")]
     public bool NeedAgency { get; set; }
 
     /// <summary>Checks the counts and the type; the type is sent lowercase as documented.</summary>
@@ -94,14 +82,12 @@ public sealed class ShrinkClusterRequest : IValidatedRequest
 /// <summary>The body of 5.2.15 (v1.0 delete): a DELETE with a JSON body (quirks.md 7.1).</summary>
 internal sealed class DeleteClusterV1Request
 {
-    [JsonPropertyName("keep_last_manual_snapshot")]
     public int KeepLastManualSnapshot { get; set; }
 }
 
 /// <summary>The body of 5.2.25, which must be literally {"restart":{}} (quirks.md 7.2).</summary>
 internal sealed class RestartClusterRequest
 {
-    [JsonPropertyName("restart")]
     public EmptyObject Restart { get; set; } = new();
 
     internal sealed class EmptyObject

@@ -5,30 +5,22 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>A node of a cluster (5.2.10 ClusterNodeInfo), idle nodes included. Status reads "ACTIVE" here (quirks.md 2.6).</summary>
 public sealed class ClusterNodeInfo
 {
-    [JsonPropertyName("id")]
     public string Id { get; set; } = string.Empty;
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("sub_status")]
     public string? SubStatus { get; set; }
 
     /// <summary>Node flavor, e.g. dws2.kc1.2xlarge.</summary>
-    [JsonPropertyName("spec")]
     public string? Spec { get; set; }
 
     /// <summary>INST (the node carries database instances) or NODE (an idle node); null in the reference's example.</summary>
-    [JsonPropertyName("inst_create_type")]
     public string? InstCreateType { get; set; }
 
-    [JsonPropertyName("alias_name")]
     public string? AliasName { get; set; }
 
-    [JsonPropertyName("az_code")]
     public string? AzCode { get; set; }
 
     /// <summary>Same as <see cref="Id"/>: Remove-DwsClusterNode binds NodeId by property name.</summary>
@@ -48,13 +40,10 @@ public sealed class ClusterNodeInfo
 /// <summary>The 5.2.10 answer.</summary>
 internal sealed class ClusterNodeList
 {
-    [JsonPropertyName("node_list")]
     public List<ClusterNodeInfo>? NodeList { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 
-    [JsonPropertyName("failed_count")]
     public int? FailedCount { get; set; }
 }
 
@@ -71,18 +60,15 @@ public enum NodeDeleteMode
 /// <summary>5.2.21 request body.</summary>
 public sealed class DeleteNodesRequest
 {
-    [JsonPropertyName("node_list")]
     public List<string>? NodeList { get; set; }
 
     /// <summary>delete or clear.</summary>
-    [JsonPropertyName("operate_type")]
     public string? OperateType { get; set; }
 }
 
 /// <summary>5.2.21 answer: 202 with error_code/error_msg ("Success submit 3 node delete job") and no job id (quirks.md 2.4).</summary>
 public sealed class NodeDeletionResult
 {
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]

@@ -6,10 +6,8 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>The 5.2.6 answer.</summary>
 internal sealed class ClusterList
 {
-    [JsonPropertyName("clusters")]
     public List<Cluster>? Clusters { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }
 
@@ -22,7 +20,6 @@ internal sealed class ClusterEnvelope<T> where T : class
 
     public ClusterEnvelope(T cluster) => Cluster = cluster;
 
-    [JsonPropertyName("cluster")]
     public T? Cluster { get; set; }
 }
 
@@ -32,20 +29,17 @@ internal sealed class ClusterEnvelope<T> where T : class
 /// </summary>
 internal sealed class ClusterJobResponse
 {
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
     public string? ErrorMessage { get; set; }
 
-    [JsonPropertyName("job_id")]
     public string? JobId { get; set; }
 }
 
 /// <summary>The 5.2.46 answer: node counts a scale-in may remove (documented strings, returned as numbers).</summary>
 internal sealed class ShrinkNumbers
 {
-    [JsonPropertyName("shrink_sequence")]
     public List<int>? ShrinkSequence { get; set; }
 }
 

@@ -5,13 +5,10 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>A CN (5.2.39 CoordinatorNode), with the cluster's CN count limits attached.</summary>
 public sealed class CoordinatorNode
 {
-    [JsonPropertyName("id")]
     public string Id { get; set; } = string.Empty;
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("private_ip")]
     public string? PrivateIp { get; set; }
 
     /// <summary>Same as <see cref="Id"/>: Remove-DwsCoordinatorNode binds CoordinatorNodeId by property name.</summary>
@@ -35,13 +32,10 @@ public sealed class CoordinatorNode
 /// <summary>The 5.2.39 answer: {min_num, max_num, instances[]} (quirks.md 4.3).</summary>
 public sealed class CoordinatorNodeList
 {
-    [JsonPropertyName("min_num")]
     public int? MinNum { get; set; }
 
-    [JsonPropertyName("max_num")]
     public int? MaxNum { get; set; }
 
-    [JsonPropertyName("instances")]
     public List<CoordinatorNode>? Instances { get; set; }
 
     [JsonIgnore]
@@ -51,20 +45,17 @@ public sealed class CoordinatorNodeList
 /// <summary>5.2.40 body: num is the TOTAL number of CNs after the operation, not the number to add (quirks.md 2.7 of the brief).</summary>
 internal sealed class AddCoordinatorNodesRequest
 {
-    [JsonPropertyName("num")]
     public int Num { get; set; }
 }
 
 /// <summary>5.2.41 body.</summary>
 internal sealed class DeleteCoordinatorNodesRequest
 {
-    [JsonPropertyName("instances")]
     public List<string>? Instances { get; set; }
 }
 
 /// <summary>5.2.40/5.2.41 answer.</summary>
 internal sealed class CoordinatorJobResponse
 {
-    [JsonPropertyName("job_id")]
     public string? JobId { get; set; }
 }

@@ -16,19 +16,15 @@ public sealed class CreateClusterRequest : IValidatedRequest
     private string? _adminPassword;
 
     /// <summary>Unique cluster name: 4 to 64 characters, starting with a letter; letters, digits, - and _.</summary>
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>Node flavor (5.2.14 spec_name), such as dws.m1.xlarge.ultrahigh.</summary>
-    [JsonPropertyName("flavor")]
     public string? Flavor { get; set; }
 
     /// <summary>Number of CNs: 2 to the node count, at most 20. Default 3.</summary>
-    [JsonPropertyName("num_cn")]
     public int NumCn { get; set; } = 3;
 
     /// <summary>Number of nodes: 3 to 256, or 1 for a standalone hybrid data warehouse.</summary>
-    [JsonPropertyName("num_node")]
     public int NumNode { get; set; }
 
     /// <summary>The administrator's user name (sent as <c>db_name</c>, which despite its name is the user: quirks.md 7.10).</summary>
@@ -51,52 +47,38 @@ public sealed class CreateClusterRequest : IValidatedRequest
     public int Port { get; set; } = 8000;
 
     /// <summary>The dedicated (DSS) storage pool the nodes' disks come from; null for the shared one.</summary>
-    [JsonPropertyName("dss_pool_id")]
     public string? DssPoolId { get; set; }
 
     /// <summary>One AZ, or three for a multi-AZ cluster.</summary>
-    [JsonPropertyName("availability_zones")]
     public List<string>? AvailabilityZones { get; set; }
 
-    [JsonPropertyName("tags")]
     public List<ClusterTag>? Tags { get; set; }
 
-    [JsonPropertyName("vpc_id")]
     public string? VpcId { get; set; }
 
-    [JsonPropertyName("subnet_id")]
     public string? SubnetId { get; set; }
 
-    [JsonPropertyName("security_group_id")]
     public string? SecurityGroupId { get; set; }
 
-    [JsonPropertyName("public_ip")]
     public ClusterPublicIp? PublicIp { get; set; }
 
     /// <summary>Cluster (kernel) version, from 5.2.14 datastores[].version.</summary>
-    [JsonPropertyName("datastore_version")]
     public string? DatastoreVersion { get; set; }
 
-    [JsonPropertyName("master_key_id")]
     public string? MasterKeyId { get; set; }
 
-    [JsonPropertyName("master_key_name")]
     public string? MasterKeyName { get; set; }
 
     /// <summary>The algorithm of the KMS encryption, generalCipher or SMCipher (as 5.2.60 takes it); only with <see cref="MasterKeyId"/>.</summary>
-    [JsonPropertyName("crypt_algorithm")]
     public string? CryptAlgorithm { get; set; }
 
     /// <summary>Disk type and capacity; needed for elastic-storage flavors.</summary>
-    [JsonPropertyName("volume")]
     public ClusterVolume? Volume { get; set; }
 
-    [JsonPropertyName("enterprise_project_id")]
     public string? EnterpriseProjectId { get; set; }
 
     /// <summary>The password on the wire only: private, so no reader of the object can see it.</summary>
     [JsonInclude]
-    [JsonPropertyName("db_password")]
     private string? DbPassword
     {
         get => _adminPassword;
@@ -161,10 +143,8 @@ public sealed class CreateClusterRequest : IValidatedRequest
 /// <summary>Disk of a v2 cluster: volume is SSD, SAS or SATA; capacity in GB.</summary>
 public sealed class ClusterVolume
 {
-    [JsonPropertyName("volume")]
     public string? Volume { get; set; }
 
-    [JsonPropertyName("capacity")]
     public int? Capacity { get; set; }
 
     public override string ToString() => $"{Volume} {Capacity} GB";
@@ -178,29 +158,21 @@ public sealed class CreateClusterV1Request : IValidatedRequest
 {
     private string? _adminPassword;
 
-    [JsonPropertyName("node_type")]
     public string? NodeType { get; set; }
 
-    [JsonPropertyName("number_of_node")]
     public int NumberOfNode { get; set; }
 
-    [JsonPropertyName("subnet_id")]
     public string? SubnetId { get; set; }
 
-    [JsonPropertyName("security_group_id")]
     public string? SecurityGroupId { get; set; }
 
-    [JsonPropertyName("vpc_id")]
     public string? VpcId { get; set; }
 
-    [JsonPropertyName("availability_zone")]
     public string? AvailabilityZone { get; set; }
 
     /// <summary>8000 to 30000; the service defaults to 8000.</summary>
-    [JsonPropertyName("port")]
     public int? Port { get; set; }
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>The administrator's user name (sent as <c>user_name</c>).</summary>
@@ -217,22 +189,17 @@ public sealed class CreateClusterV1Request : IValidatedRequest
     [JsonIgnore]
     public bool HasAdminPassword => !string.IsNullOrEmpty(_adminPassword);
 
-    [JsonPropertyName("public_ip")]
     public ClusterPublicIp? PublicIp { get; set; }
 
     /// <summary>3 to the node count, at most 20; the service defaults to 3.</summary>
-    [JsonPropertyName("number_of_cn")]
     public int? NumberOfCn { get; set; }
 
     /// <summary>ONE tag object, as 5.2.1 documents it (every other API takes an array).</summary>
-    [JsonPropertyName("tags")]
     public ClusterTag? Tags { get; set; }
 
-    [JsonPropertyName("enterprise_project_id")]
     public string? EnterpriseProjectId { get; set; }
 
     [JsonInclude]
-    [JsonPropertyName("user_pwd")]
     private string? UserPwd
     {
         get => _adminPassword;

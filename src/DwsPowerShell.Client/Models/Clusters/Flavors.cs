@@ -5,38 +5,28 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>The 5.2.48 answer: {"flavor":{...}}.</summary>
 public sealed class ClusterFlavorEnvelope
 {
-    [JsonPropertyName("flavor")]
     public ClusterFlavor? Flavor { get; set; }
 }
 
 /// <summary>ClusterFlavorDetailInfo (5.2.48 table 5-197): the specification a cluster uses.</summary>
 public sealed class ClusterFlavor
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("spec_name")]
     public string? SpecName { get; set; }
 
-    [JsonPropertyName("current_node")]
     public int? CurrentNode { get; set; }
 
-    [JsonPropertyName("min_node")]
     public int? MinNode { get; set; }
 
-    [JsonPropertyName("max_node")]
     public int? MaxNode { get; set; }
 
-    [JsonPropertyName("classify")]
     public string? Classify { get; set; }
 
-    [JsonPropertyName("datastore_version")]
     public string? DatastoreVersion { get; set; }
 
-    [JsonPropertyName("attribute")]
     public List<FlavorAttribute>? Attribute { get; set; }
 
-    [JsonPropertyName("volume_node")]
     public FlavorVolumeNode? VolumeNode { get; set; }
 
     /// <summary>The flavor ID (feeds Get-DwsClusterResizeOption -FlavorId).</summary>
@@ -56,10 +46,8 @@ public sealed class ClusterFlavor
 /// <summary>FlavorAttributeInfo (5.2.48 table 5-198).</summary>
 public sealed class FlavorAttribute
 {
-    [JsonPropertyName("code")]
     public string? Code { get; set; }
 
-    [JsonPropertyName("value")]
     public string? Value { get; set; }
 
     public override string ToString() => $"{Code}={Value}";
@@ -68,28 +56,22 @@ public sealed class FlavorAttribute
 /// <summary>FlavorVolumeNodeInfo (5.2.48 table 5-199).</summary>
 public sealed class FlavorVolumeNode
 {
-    [JsonPropertyName("volume_type")]
     public string? VolumeType { get; set; }
 
-    [JsonPropertyName("volume_num")]
     public int? VolumeNum { get; set; }
 
     /// <summary>Usable capacity of a node after copies are removed (GB).</summary>
-    [JsonPropertyName("capacity")]
     public int? Capacity { get; set; }
 
     /// <summary>Capacity of one disk (GB).</summary>
-    [JsonPropertyName("volume_size")]
     public int? VolumeSize { get; set; }
 }
 
 /// <summary>The 5.2.56 answer: flavors[] and a total (a hint only: quirks.md 3.5).</summary>
 public sealed class TargetFlavorList
 {
-    [JsonPropertyName("flavors")]
     public List<TargetFlavor>? Flavors { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }
 
@@ -99,20 +81,15 @@ public sealed class TargetFlavorList
 /// </summary>
 public sealed class TargetFlavor
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("vcpus")]
     public int? Vcpus { get; set; }
 
     /// <summary>As sent (documented MB; the example's 64 and 256 look like GB).</summary>
-    [JsonPropertyName("ram")]
     public int? Ram { get; set; }
 
-    [JsonPropertyName("is_current_flavor")]
     public bool? IsCurrentFlavor { get; set; }
 
     /// <summary>The flavor ID, named so that it binds Resize-DwsCluster -TargetFlavorId.</summary>
@@ -143,10 +120,8 @@ public sealed class ChangeFlavorRequest : Clusters.IValidatedRequest
         ForceBackup = forceBackup;
     }
 
-    [JsonPropertyName("target_flavor_id")]
     public string? TargetFlavorId { get; set; }
 
-    [JsonPropertyName("force_backup")]
     public bool ForceBackup { get; set; }
 
     public void Validate() => Clusters.ClusterRequestValidation.Required(TargetFlavorId, nameof(TargetFlavorId), "the ID of the flavor to change to (Get-DwsClusterResizeOption -Flavor)");

@@ -8,49 +8,35 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// </summary>
 public sealed class LogicalCluster
 {
-    [JsonPropertyName("logical_cluster_id")]
     public string LogicalClusterId { get; set; } = string.Empty;
 
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
-    [JsonPropertyName("cluster_rings")]
     public List<LogicalClusterRing>? ClusterRings { get; set; }
 
     /// <summary>As the service sends it, e.g. Normal.</summary>
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     /// <summary>The first created or converted logical cluster holds system views and can never be deleted.</summary>
-    [JsonPropertyName("first_logical_cluster")]
     public bool? FirstLogicalCluster { get; set; }
 
-    [JsonPropertyName("action_info")]
     public LogicalClusterActionInfo? ActionInfo { get; set; }
 
-    [JsonPropertyName("edit_enable")]
     public bool? EditEnable { get; set; }
 
-    [JsonPropertyName("restart_enable")]
     public bool? RestartEnable { get; set; }
 
-    [JsonPropertyName("delete_enable")]
     public bool? DeleteEnable { get; set; }
 
-    [JsonPropertyName("add_to_elastic")]
     public bool? AddToElastic { get; set; }
 
     /// <summary>Not in the table; in the 5.2.7 example.</summary>
-    [JsonPropertyName("base_vw")]
     public bool? BaseVw { get; set; }
 
-    [JsonPropertyName("mode")]
     public string? Mode { get; set; }
 
-    [JsonPropertyName("waiting_for_killing")]
     public int? WaitingForKilling { get; set; }
 
-    [JsonPropertyName("cluster_type")]
     public string? ClusterType { get; set; }
 
     /// <summary>The physical cluster this logical cluster belongs to (not on the wire: set by the client).</summary>
@@ -79,7 +65,6 @@ public sealed class LogicalCluster
 /// <summary>A ring (ClusterRing / LogicalClusterRingInfo): the hosts that form one ring.</summary>
 public sealed class LogicalClusterRing
 {
-    [JsonPropertyName("ring_hosts")]
     public List<RingHost>? RingHosts { get; set; }
 
     /// <summary>The physical cluster (set by the client on listed rings).</summary>
@@ -105,21 +90,16 @@ public sealed class LogicalClusterRing
 /// <summary>RingHost: one host of a ring. memory/disk_size are documented Double; 5.2.18's example sends strings ("800.0"): numbers are sent.</summary>
 public sealed class RingHost
 {
-    [JsonPropertyName("host_name")]
     public string? HostName { get; set; }
 
-    [JsonPropertyName("back_ip")]
     public string? BackIp { get; set; }
 
-    [JsonPropertyName("cpu_cores")]
     public int? CpuCores { get; set; }
 
     /// <summary>Host memory (GB).</summary>
-    [JsonPropertyName("memory")]
     public double? Memory { get; set; }
 
     /// <summary>Disk size of the host (GB).</summary>
-    [JsonPropertyName("disk_size")]
     public double? DiskSize { get; set; }
 
     public override string ToString() => $"{HostName} ({BackIp})";
@@ -132,28 +112,21 @@ public sealed class RingHost
 /// </summary>
 public sealed class LogicalClusterActionInfo
 {
-    [JsonPropertyName("action_name")]
     public string? ActionName { get; set; }
 
     /// <summary>Percent; the default is 10.</summary>
-    [JsonPropertyName("progress")]
     public int? Progress { get; set; }
 
-    [JsonPropertyName("completed")]
     public bool? Completed { get; set; }
 
     /// <summary>yyyy-MM-dd HH:mm:ss as the service prints it.</summary>
-    [JsonPropertyName("start_time")]
     public string? StartTime { get; set; }
 
-    [JsonPropertyName("end_time")]
     public string? EndTime { get; set; }
 
     /// <summary>success, failed or empty.</summary>
-    [JsonPropertyName("result")]
     public string? Result { get; set; }
 
-    [JsonPropertyName("logs")]
     public string? Logs { get; set; }
 
     /// <summary>The action with "Grow" read as Expand (quirks.md 2.5); other names as sent.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using DwsPowerShell.Client.Models.Clusters;
 
 namespace DwsPowerShell.Client.Models.Clusters;
@@ -6,10 +5,8 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>5.2.4 CreateLogicalClusterInfo: a name and the rings (from 5.2.11) the logical cluster is made of.</summary>
 public sealed class CreateLogicalClusterRequest : IValidatedRequest
 {
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
-    [JsonPropertyName("cluster_rings")]
     public List<LogicalClusterRing>? ClusterRings { get; set; }
 
     public void Validate()
@@ -26,13 +23,10 @@ public sealed class CreateLogicalClusterRequest : IValidatedRequest
 /// </summary>
 public sealed class UpdateLogicalClusterRequest : IValidatedRequest
 {
-    [JsonPropertyName("cluster_rings")]
     public List<LogicalClusterRing>? ClusterRings { get; set; }
 
-    [JsonPropertyName("mode")]
     public string? Mode { get; set; }
 
-    [JsonPropertyName("waiting_for_killing")]
     public int? WaitingForKilling { get; set; }
 
     public void Validate() => LogicalClusterRules.CheckRings(ClusterRings, "Ring");

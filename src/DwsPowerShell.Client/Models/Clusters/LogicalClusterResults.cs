@@ -5,23 +5,17 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>A task of a logical cluster (5.2.8 LogicalClusterTaskInfo). type is as sent ("Grow" for an expansion, quirks.md 2.5).</summary>
 public sealed class LogicalClusterTask
 {
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
     /// <summary>yyyy-MM-dd HH:mm:ss.</summary>
-    [JsonPropertyName("start_time")]
     public string? StartTime { get; set; }
 
-    [JsonPropertyName("end_time")]
     public string? EndTime { get; set; }
 
-    [JsonPropertyName("result")]
     public string? Result { get; set; }
 
-    [JsonPropertyName("log")]
     public string? Log { get; set; }
 
     [JsonIgnore]
@@ -37,16 +31,12 @@ public sealed class LogicalClusterTask
 /// <summary>Disk use of one logical cluster (5.2.9 LogicalClusterVolume); the values are strings as sent.</summary>
 public sealed class LogicalClusterVolume
 {
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
-    [JsonPropertyName("usage")]
     public string? Usage { get; set; }
 
-    [JsonPropertyName("total")]
     public string? Total { get; set; }
 
-    [JsonPropertyName("percent")]
     public string? Percent { get; set; }
 
     [JsonIgnore]

@@ -5,17 +5,13 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>The 5.2.7 answer.</summary>
 internal sealed class LogicalClusterList
 {
-    [JsonPropertyName("logical_clusters")]
     public List<LogicalCluster>? LogicalClusters { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 
     /// <summary>False while other O&amp;M work runs on the cluster: no logical cluster can be added then.</summary>
-    [JsonPropertyName("add_enable")]
     public bool? AddEnable { get; set; }
 
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -25,23 +21,18 @@ internal sealed class LogicalClusterList
 /// <summary>The 5.2.8 answer; count is typed Long.</summary>
 internal sealed class LogicalClusterTaskList
 {
-    [JsonPropertyName("logical_cluster_tasks")]
     public List<LogicalClusterTask>? LogicalClusterTasks { get; set; }
 
-    [JsonPropertyName("count")]
     public long? Count { get; set; }
 }
 
 /// <summary>The 5.2.9 answer.</summary>
 internal sealed class LogicalClusterVolumeList
 {
-    [JsonPropertyName("volumes")]
     public List<LogicalClusterVolume>? Volumes { get; set; }
 
-    [JsonPropertyName("count")]
     public long? Count { get; set; }
 
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -51,16 +42,12 @@ internal sealed class LogicalClusterVolumeList
 /// <summary>The 5.2.11 answer: rings no logical cluster uses, and rings that cannot be scaled in.</summary>
 internal sealed class LogicalClusterRingList
 {
-    [JsonPropertyName("cluster_rings")]
     public List<LogicalClusterRing>? ClusterRings { get; set; }
 
-    [JsonPropertyName("unshrinkable_cluster_rings")]
     public List<LogicalClusterRing>? UnshrinkableClusterRings { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -70,7 +57,6 @@ internal sealed class LogicalClusterRingList
 /// <summary>5.2.4 request body: {"logical_cluster":{...}}.</summary>
 internal sealed class CreateLogicalClusterEnvelope
 {
-    [JsonPropertyName("logical_cluster")]
     public CreateLogicalClusterRequest? LogicalCluster { get; set; }
 }
 
@@ -80,7 +66,6 @@ internal sealed class CreateLogicalClusterEnvelope
 /// </summary>
 internal sealed class LogicalClusterAnswer
 {
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -102,6 +87,5 @@ internal sealed class LogicalClusterAnswer
 /// <summary>5.2.20 request body.</summary>
 internal sealed class EnableLogicalClusterRequest
 {
-    [JsonPropertyName("enable")]
     public bool Enable { get; set; }
 }

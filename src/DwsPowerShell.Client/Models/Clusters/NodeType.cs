@@ -5,7 +5,6 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>A node type (flavor) from 5.2.14, with its AZs, kernel versions and disk specs.</summary>
 public sealed class NodeType
 {
-    [JsonPropertyName("id")]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The same value as <see cref="Id"/>.</summary>
@@ -13,35 +12,26 @@ public sealed class NodeType
     public string NodeTypeId => Id;
 
     /// <summary>The flavor name used when creating a cluster, such as dws.d2.xlarge.</summary>
-    [JsonPropertyName("spec_name")]
     public string? SpecName { get; set; }
 
-    [JsonPropertyName("detail")]
     public List<NodeTypeDetail>? Detail { get; set; }
 
     /// <summary>dws, hybrid or stream.</summary>
-    [JsonPropertyName("datastore_type")]
     public string? DatastoreType { get; set; }
 
-    [JsonPropertyName("available_zones")]
     public List<NodeTypeAvailableZone>? AvailableZones { get; set; }
 
     /// <summary>Memory size (GB in the example).</summary>
-    [JsonPropertyName("ram")]
     public int? Ram { get; set; }
 
-    [JsonPropertyName("vcpus")]
     public int? Vcpus { get; set; }
 
-    [JsonPropertyName("datastores")]
     public List<NodeTypeDatastore>? Datastores { get; set; }
 
     /// <summary>Typical storage of a fixed-storage flavor; null for elastic storage.</summary>
-    [JsonPropertyName("volume")]
     public NodeTypeVolume? Volume { get; set; }
 
     /// <summary>Disk specs of an elastic-storage flavor; null for fixed storage.</summary>
-    [JsonPropertyName("elastic_volume_specs")]
     public List<NodeTypeElasticVolumeSpec>? ElasticVolumeSpecs { get; set; }
 
     /// <summary>The newest of <see cref="Datastores"/> versions, compared number by number (8.10 after 8.9); null when none.</summary>
@@ -58,13 +48,10 @@ public sealed class NodeType
 /// <summary>One attribute of a node type: type, value and unit (e.g. vCPU 4; mem 32 GB).</summary>
 public sealed class NodeTypeDetail
 {
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("value")]
     public string? Value { get; set; }
 
-    [JsonPropertyName("unit")]
     public string? Unit { get; set; }
 
     public override string ToString() => $"{Type}={Value}{(Unit is null ? "" : " " + Unit)}";
@@ -73,10 +60,8 @@ public sealed class NodeTypeDetail
 /// <summary>An AZ where a node type is sold; status is normal, sellout or abandon.</summary>
 public sealed class NodeTypeAvailableZone
 {
-    [JsonPropertyName("code")]
     public string? Code { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     public override string ToString() => $"{Code} {Status}".Trim();
@@ -85,10 +70,8 @@ public sealed class NodeTypeAvailableZone
 /// <summary>A kernel (datastore) version a node type supports.</summary>
 public sealed class NodeTypeDatastore
 {
-    [JsonPropertyName("version")]
     public string? Version { get; set; }
 
-    [JsonPropertyName("attachments")]
     public NodeTypeDatastoreAttachments? Attachments { get; set; }
 
     public override string ToString() => Version ?? string.Empty;
@@ -97,47 +80,37 @@ public sealed class NodeTypeDatastore
 /// <summary>CN limits of a kernel version (documented strings, returned as numbers: quirks.md 6).</summary>
 public sealed class NodeTypeDatastoreAttachments
 {
-    [JsonPropertyName("min_cn")]
     public int? MinCn { get; set; }
 
-    [JsonPropertyName("max_cn")]
     public int? MaxCn { get; set; }
 }
 
 /// <summary>Typical storage of a fixed-storage flavor.</summary>
 public sealed class NodeTypeVolume
 {
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
     /// <summary>Available disk capacity (GB).</summary>
-    [JsonPropertyName("size")]
     public int? Size { get; set; }
 }
 
 /// <summary>Elastic disk spec: type, minimum, maximum and step (GB).</summary>
 public sealed class NodeTypeElasticVolumeSpec
 {
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("step")]
     public int? Step { get; set; }
 
-    [JsonPropertyName("min_size")]
     public int? MinSize { get; set; }
 
-    [JsonPropertyName("max_size")]
     public int? MaxSize { get; set; }
 }
 
 /// <summary>The 5.2.14 answer.</summary>
 internal sealed class NodeTypeList
 {
-    [JsonPropertyName("node_types")]
     public List<NodeType>? NodeTypes { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }
 

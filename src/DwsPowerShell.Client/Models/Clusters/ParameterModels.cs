@@ -11,20 +11,15 @@ public sealed class ClusterParameterGroupInfo
     /// <summary>The group type that holds the cluster's modifiable GUC parameters.</summary>
     public const string ParameterGroupType = "parameterGroup";
 
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     /// <summary>As sent: "null" when there is no failure.</summary>
-    [JsonPropertyName("fail_reason")]
     public string? FailReason { get; set; }
 
     /// <summary><see cref="Id"/>, the value -ConfigurationId takes.</summary>
@@ -44,20 +39,16 @@ public sealed class ClusterParameterGroupInfo
 /// <summary>The 5.2.42 answer.</summary>
 public sealed class ClusterParameterGroupList
 {
-    [JsonPropertyName("configurations")]
     public List<ClusterParameterGroupInfo>? Configurations { get; set; }
 }
 
 /// <summary>A value of a parameter for one role (5.2.43 ConfigurationParameterUnit): type cn or dn.</summary>
 public sealed class ClusterParameterValue
 {
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("value")]
     public string? Value { get; set; }
 
-    [JsonPropertyName("default_value")]
     public string? DefaultValue { get; set; }
 
     public override string ToString() => $"{Type}={Value}";
@@ -66,29 +57,22 @@ public sealed class ClusterParameterValue
 /// <summary>A cluster parameter (5.2.43 ConfigurationParameter), with its CN and DN values.</summary>
 public sealed class ClusterParameter
 {
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("values")]
     public List<ClusterParameterValue>? Values { get; set; }
 
-    [JsonPropertyName("unit")]
     public string? Unit { get; set; }
 
     /// <summary>boolean, string, integer, float or list.</summary>
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
     [JsonPropertyName("readonly")]
     public bool? ReadOnly { get; set; }
 
-    [JsonPropertyName("value_range")]
     public string? ValueRange { get; set; }
 
-    [JsonPropertyName("restart_required")]
     public bool? RestartRequired { get; set; }
 
-    [JsonPropertyName("description")]
     public string? Description { get; set; }
 
     [JsonIgnore]
@@ -114,7 +98,6 @@ public sealed class ClusterParameter
 /// <summary>The 5.2.43 answer.</summary>
 public sealed class ClusterParameterList
 {
-    [JsonPropertyName("configurations")]
     public List<ClusterParameter>? Configurations { get; set; }
 }
 
@@ -145,13 +128,10 @@ public sealed class ParameterSetting
         Value = value;
     }
 
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("value")]
     public string? Value { get; set; }
 
     public override string ToString() => $"{Type}:{Name}={Value}";
@@ -160,7 +140,6 @@ public sealed class ParameterSetting
 /// <summary>The body of 5.2.44 Modifying Parameter Settings of a Cluster.</summary>
 public sealed class ParameterUpdateRequest
 {
-    [JsonPropertyName("configurations")]
     public List<ParameterSetting>? Configurations { get; set; }
 }
 
@@ -213,23 +192,17 @@ public sealed class ParameterUpdateResult
 /// <summary>A parameter modification audit record (5.2.53 ConfigurationRecordResp). id is documented String, returned as a number.</summary>
 public sealed class ParameterAuditRecord
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
     /// <summary>Documented as "Operation".</summary>
-    [JsonPropertyName("operator")]
     public string? Operator { get; set; }
 
-    [JsonPropertyName("start_time")]
     public DateTimeOffset? StartTime { get; set; }
 
-    [JsonPropertyName("end_time")]
     public DateTimeOffset? EndTime { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("failed_reason")]
     public string? FailedReason { get; set; }
 
     [JsonIgnore]
@@ -244,10 +217,8 @@ public sealed class ParameterAuditRecord
 /// <summary>The 5.2.53 answer; count is the server's total and can disagree with records (quirks.md 3.5).</summary>
 public sealed class ParameterAuditRecordList
 {
-    [JsonPropertyName("records")]
     public List<ParameterAuditRecord>? Records { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }
 

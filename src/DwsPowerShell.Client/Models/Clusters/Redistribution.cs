@@ -18,10 +18,8 @@ public sealed class StartRedistributionRequest : Clusters.IValidatedRequest
         ParallelJobs = parallelJobs;
     }
 
-    [JsonPropertyName("redis_mode")]
     public string? RedisMode { get; set; }
 
-    [JsonPropertyName("parallel_jobs")]
     public int ParallelJobs { get; set; } = 4;
 
     public void Validate()
@@ -38,7 +36,6 @@ public sealed class StartRedistributionRequest : Clusters.IValidatedRequest
 /// </summary>
 public sealed class RedistributionActionResponse
 {
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -70,29 +67,21 @@ public sealed class RedistributionActionResponse
 /// </summary>
 public sealed class ClusterRedistribution
 {
-    [JsonPropertyName("redis_info")]
     public RedistributionInfo? RedisInfo { get; set; }
 
-    [JsonPropertyName("schedule_mode")]
     public bool? ScheduleMode { get; set; }
 
-    [JsonPropertyName("pause_enable")]
     public bool? PauseEnable { get; set; }
 
-    [JsonPropertyName("recover_enable")]
     public bool? RecoverEnable { get; set; }
 
-    [JsonPropertyName("retry_enable")]
     public bool? RetryEnable { get; set; }
 
-    [JsonPropertyName("update_enable")]
     public bool? UpdateEnable { get; set; }
 
-    [JsonPropertyName("control_enable")]
     public bool? ControlEnable { get; set; }
 
     /// <summary>"DWS.0000" on success (quirks.md 1.2: the HTTP status decides).</summary>
-    [JsonPropertyName("error_code")]
     public string? ErrorCode { get; set; }
 
     [JsonPropertyName("error_msg")]
@@ -120,29 +109,21 @@ public sealed class ClusterRedistribution
 /// <summary>RdsRedisInfo (5.2.32 table 5-142).</summary>
 public sealed class RedistributionInfo
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("cluster_id")]
     public string? ClusterId { get; set; }
 
     /// <summary>As sent; "" when none.</summary>
-    [JsonPropertyName("start_time")]
     public string? StartTime { get; set; }
 
-    [JsonPropertyName("end_time")]
     public string? EndTime { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("redis_conf")]
     public RedistributionConfig? RedisConf { get; set; }
 
-    [JsonPropertyName("redis_process")]
     public RedistributionProgress? RedisProcess { get; set; }
 
-    [JsonPropertyName("redis_table_detail")]
     public RedistributionTableDetail? RedisTableDetail { get; set; }
 }
 
@@ -152,19 +133,15 @@ public sealed class RedistributionInfo
 /// </summary>
 public sealed class RedistributionConfig
 {
-    [JsonPropertyName("redis_mode")]
     public string? RedisMode { get; set; }
 
-    [JsonPropertyName("schedule_conf")]
     public RedistributionSchedule? ScheduleConf { get; set; }
 
-    [JsonPropertyName("parallel_jobs")]
     public int? ParallelJobs { get; set; }
 
     [JsonPropertyName("parallelJobs")]
     public int? ParallelJobsCamelCase { get; set; }
 
-    [JsonPropertyName("parallel_job")]
     public int? ParallelJob { get; set; }
 
     [JsonIgnore]
@@ -226,52 +203,37 @@ public sealed class RedistributionSchedule
 /// <summary>RedisProgress (5.2.32 table 5-145). <see cref="RedisRate"/> carries its unit, e.g. "0 KB/s" (quirks.md 6).</summary>
 public sealed class RedistributionProgress
 {
-    [JsonPropertyName("bytes_done")]
     public long? BytesDone { get; set; }
 
-    [JsonPropertyName("byte_left")]
     public long? ByteLeft { get; set; }
 
-    [JsonPropertyName("tables_done")]
     public int? TablesDone { get; set; }
 
-    [JsonPropertyName("tables_left")]
     public int? TablesLeft { get; set; }
 
-    [JsonPropertyName("table_progress")]
     public int? TableProgress { get; set; }
 
-    [JsonPropertyName("total_progress")]
     public int? TotalProgress { get; set; }
 
     /// <summary>As sent, with its unit ("0 KB/s").</summary>
-    [JsonPropertyName("redis_rate")]
     public string? RedisRate { get; set; }
 
-    [JsonPropertyName("estimated_time")]
     public string? EstimatedTime { get; set; }
 
-    [JsonPropertyName("completed")]
     public bool? Completed { get; set; }
 
-    [JsonPropertyName("initialed")]
     public bool? Initialed { get; set; }
 
-    [JsonPropertyName("fail_count")]
     public int? FailCount { get; set; }
 
     /// <summary>The cm_ctl result.</summary>
-    [JsonPropertyName("redistributing")]
     public bool? Redistributing { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("pause_by_user")]
     public bool? PauseByUser { get; set; }
 
     /// <summary>In the example only (not in table 5-145).</summary>
-    [JsonPropertyName("total_redis_rate")]
     public string? TotalRedisRate { get; set; }
 
     /// <summary>The number in <see cref="RedisRate"/> converted to KB/s (B/s, KB/s, MB/s, GB/s understood), or null.</summary>
@@ -299,33 +261,25 @@ public sealed class RedistributionProgress
 /// <summary>RedisTableDetail (5.2.32 table 5-146): one page of tables.</summary>
 public sealed class RedistributionTableDetail
 {
-    [JsonPropertyName("data")]
     public List<RedistributionTable>? Data { get; set; }
 
-    [JsonPropertyName("total")]
     public int? Total { get; set; }
 }
 
 /// <summary>RedisTable (5.2.32 table 5-147): status i (in progress), y (done), n (not started).</summary>
 public sealed class RedistributionTable
 {
-    [JsonPropertyName("table_name")]
     public string? TableName { get; set; }
 
-    [JsonPropertyName("id")]
     public int? Id { get; set; }
 
-    [JsonPropertyName("schema_name")]
     public string? SchemaName { get; set; }
 
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
     /// <summary>Table size in bytes.</summary>
-    [JsonPropertyName("size")]
     public long? Size { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     [JsonIgnore]

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using DwsPowerShell.Client.Models.Clusters;
 
 namespace DwsPowerShell.Client.Models.Clusters;
@@ -7,21 +6,17 @@ namespace DwsPowerShell.Client.Models.Clusters;
 public sealed class ScaleOutCount
 {
     /// <summary>Nodes to add; with idle nodes, all idle nodes must be used (5.2.22 table 5-109).</summary>
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 
     /// <summary>Node type (5.2.26 only).</summary>
-    [JsonPropertyName("node_type")]
     public string? NodeType { get; set; }
 }
 
 /// <summary>redis_conf of 5.2.22 (RedisConfReq: offLine/onLine, 1-200 jobs) and 5.2.26.</summary>
 public sealed class RedistributionConfigRequest
 {
-    [JsonPropertyName("redis_mode")]
     public string? RedisMode { get; set; }
 
-    [JsonPropertyName("parallel_jobs")]
     public int? ParallelJobs { get; set; }
 }
 
@@ -37,29 +32,22 @@ public sealed class ScaleOutWithIdleNodesRequest : IValidatedRequest
     /// <param name="count">Nodes to add: the number of idle nodes the cluster has.</param>
     public ScaleOutWithIdleNodesRequest(int count) => ScaleOut = new ScaleOutCount { Count = count };
 
-    [JsonPropertyName("scale_out")]
     public ScaleOutCount? ScaleOut { get; set; }
 
-    [JsonPropertyName("force_backup")]
     public bool? ForceBackup { get; set; }
 
     /// <summary>Capacity expansion backup mode; the service defaults to offline read-only.</summary>
-    [JsonPropertyName("mode")]
     public string? Mode { get; set; }
 
     /// <summary>Logical cluster mode only; the service defaults to elastic_group there.</summary>
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
     /// <summary>Mandatory and true: use the idle nodes.</summary>
-    [JsonPropertyName("expand_with_existed_node")]
     public bool ExpandWithExistedNode { get; set; } = true;
 
     /// <summary>Start redistribution right after the scale-out (service default true); false leaves the cluster WAITING_REDISTRIBUTION.</summary>
-    [JsonPropertyName("auto_redistribute")]
     public bool? AutoRedistribute { get; set; }
 
-    [JsonPropertyName("redis_conf")]
     public RedistributionConfigRequest? RedisConf { get; set; }
 
     /// <summary>Checks the count and redis_conf (mode sent as offLine/onLine, parallel_jobs 1-200).</summary>
@@ -84,65 +72,49 @@ public sealed class ScaleOutWithIdleNodesRequest : IValidatedRequest
 /// <summary>The body of 5.2.26 Checking Before Cluster Capacity Expansion (every field optional).</summary>
 public sealed class GrowCheckRequest
 {
-    [JsonPropertyName("auto_redistribute")]
     public bool? AutoRedistribute { get; set; }
 
-    [JsonPropertyName("create_node_only")]
     public bool? CreateNodeOnly { get; set; }
 
-    [JsonPropertyName("expand_with_existed_node")]
     public bool? ExpandWithExistedNode { get; set; }
 
-    [JsonPropertyName("force_backup")]
     public bool? ForceBackup { get; set; }
 
-    [JsonPropertyName("is_scheduler_build_mode")]
     public bool? IsSchedulerBuildMode { get; set; }
 
-    [JsonPropertyName("mode")]
     public string? Mode { get; set; }
 
-    [JsonPropertyName("redis_conf")]
     public RedistributionConfigRequest? RedisConf { get; set; }
 
-    [JsonPropertyName("scale_out")]
     public ScaleOutCount? ScaleOut { get; set; }
 
-    [JsonPropertyName("waiting_for_killing")]
     public int? WaitingForKilling { get; set; }
 }
 
 /// <summary>The 5.2.26 answer: data[] of CheckGrowResult.</summary>
 public sealed class GrowCheckResponse
 {
-    [JsonPropertyName("data")]
     public List<GrowCheckItem>? Data { get; set; }
 }
 
 /// <summary>One CheckGrowResult (5.2.26 table 5-121).</summary>
 public sealed class GrowCheckItem
 {
-    [JsonPropertyName("pass")]
     public bool? Pass { get; set; }
 
-    [JsonPropertyName("reason")]
     public string? Reason { get; set; }
 
     /// <summary>Whether the item requires approval.</summary>
-    [JsonPropertyName("required")]
     public bool? Required { get; set; }
 
-    [JsonPropertyName("desc")]
     public string? Desc { get; set; }
 
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 }
 
 /// <summary>The 5.2.55 answer.</summary>
 public sealed class ShrinkCheckResponse
 {
-    [JsonPropertyName("is_passed")]
     public bool? IsPassed { get; set; }
 }
 

@@ -12,7 +12,6 @@ public sealed class InstanceStorageRequest : Clusters.IValidatedRequest
     public InstanceStorageRequest(int newSize) => NewSize = newSize;
 
     /// <summary>Usable capacity of one node after the expansion, in GB.</summary>
-    [JsonPropertyName("new_size")]
     public int NewSize { get; set; }
 
     public void Validate()
@@ -30,13 +29,10 @@ public sealed class InstanceStorageRequest : Clusters.IValidatedRequest
 /// <summary>5.2.50 Obtaining the Disk Scale-Out Range: GB per node.</summary>
 public sealed class ClusterStorageRange
 {
-    [JsonPropertyName("min_size")]
     public int? MinSize { get; set; }
 
-    [JsonPropertyName("max_size")]
     public int? MaxSize { get; set; }
 
-    [JsonPropertyName("current_size")]
     public int? CurrentSize { get; set; }
 
     [JsonIgnore]
@@ -53,10 +49,8 @@ public sealed class ClusterStorageRange
 public sealed class ClusterDiskUsage
 {
     /// <summary>Number of copies.</summary>
-    [JsonPropertyName("duplicate")]
     public int? Duplicate { get; set; }
 
-    [JsonPropertyName("disk_info_list")]
     public List<NodeDiskUsage>? DiskInfoList { get; set; }
 
     [JsonIgnore]
@@ -69,26 +63,19 @@ public sealed class ClusterDiskUsage
 /// </summary>
 public sealed class NodeDiskUsage
 {
-    [JsonPropertyName("percentage")]
     public decimal? Percentage { get; set; }
 
-    [JsonPropertyName("disk_capacity")]
     public decimal? DiskCapacity { get; set; }
 
-    [JsonPropertyName("disk_used")]
     public decimal? DiskUsed { get; set; }
 
-    [JsonPropertyName("role")]
     public string? Role { get; set; }
 
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("group")]
     public string? Group { get; set; }
 
     /// <summary>Node name (the table says "DR task name").</summary>
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
     [JsonIgnore]

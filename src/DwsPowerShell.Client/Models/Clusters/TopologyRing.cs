@@ -5,7 +5,6 @@ namespace DwsPowerShell.Client.Models.Clusters;
 /// <summary>A ring of the cluster topology (5.2.12 TopoRingInfo).</summary>
 public sealed class TopologyRing
 {
-    [JsonPropertyName("instance_info_lists")]
     public List<TopologyInstance>? InstanceInfoLists { get; set; }
 
     [JsonIgnore]
@@ -27,34 +26,24 @@ public sealed class TopologyRing
 /// <summary>An instance of a topology ring (5.2.12 TopoInstanceInfo). status is documented String but sent as the integer 200 (quirks.md 2.6).</summary>
 public sealed class TopologyInstance
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("manage_ip")]
     public string? ManageIp { get; set; }
 
-    [JsonPropertyName("traffic_ip")]
     public string? TrafficIp { get; set; }
 
-    [JsonPropertyName("internal_ip")]
     public string? InternalIp { get; set; }
 
-    [JsonPropertyName("internal_mgnt_ip")]
     public string? InternalMgntIp { get; set; }
 
-    [JsonPropertyName("eip")]
     public string? Eip { get; set; }
 
-    [JsonPropertyName("elb")]
     public string? Elb { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("az_code")]
     public string? AzCode { get; set; }
 
     [JsonIgnore]
@@ -66,9 +55,7 @@ public sealed class TopologyInstance
 /// <summary>The 5.2.12 answer.</summary>
 internal sealed class TopologyRingList
 {
-    [JsonPropertyName("cluster_rings")]
     public List<TopologyRing>? ClusterRings { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 }

@@ -10,17 +10,13 @@ namespace DwsPowerShell.Client.Models.Connections;
 public sealed class ClusterEndpoints
 {
     /// <summary>Public network connection information; null when the cluster is not reachable from the Internet.</summary>
-    [JsonPropertyName("public_endpoints")]
     public PublicEndpointInfo? PublicEndpoints { get; set; }
 
-    [JsonPropertyName("private_endpoints")]
     public PrivateEndpointInfo? PrivateEndpoints { get; set; }
 
-    [JsonPropertyName("vpc_endpoint_service")]
     public VpcEndpointServiceInfo? VpcEndpointService { get; set; }
 
     /// <summary>Per-instance public IPs (documented "Cluster instance connection information").</summary>
-    [JsonPropertyName("public_ip_infos")]
     public List<PublicIpInfo>? PublicIpInfos { get; set; }
 
     /// <summary>The cluster these connections belong to (not in the answer: set from the request).</summary>
@@ -63,38 +59,27 @@ public sealed class ClusterEndpoints
 /// <summary>PublicEndpointResponse (5.9.9). ip_bandwidth is documented String but returned as a number (quirks.md 6).</summary>
 public sealed class PublicEndpointInfo
 {
-    [JsonPropertyName("ip")]
     public string? Ip { get; set; }
 
-    [JsonPropertyName("ip_id")]
     public string? IpId { get; set; }
 
-    [JsonPropertyName("port")]
     public int? Port { get; set; }
 
     /// <summary>Bandwidth (Mbit/s), as text whatever type the service sends.</summary>
-    [JsonPropertyName("ip_bandwidth")]
     public string? IpBandwidth { get; set; }
 
-    [JsonPropertyName("domain_name")]
     public string? DomainName { get; set; }
 
-    [JsonPropertyName("domain_name_suffix")]
     public string? DomainNameSuffix { get; set; }
 
-    [JsonPropertyName("zone_name")]
     public string? ZoneName { get; set; }
 
-    [JsonPropertyName("domain_name_ttl")]
     public int? DomainNameTtl { get; set; }
 
-    [JsonPropertyName("domain_name_status")]
     public string? DomainNameStatus { get; set; }
 
-    [JsonPropertyName("enabled")]
     public bool? Enabled { get; set; }
 
-    [JsonPropertyName("ip_status")]
     public string? IpStatus { get; set; }
 
     public override string ToString() => $"{Ip}:{Port} {DomainName}".Trim();
@@ -103,34 +88,24 @@ public sealed class PublicEndpointInfo
 /// <summary>PrivateEndpointResponse (5.9.9).</summary>
 public sealed class PrivateEndpointInfo
 {
-    [JsonPropertyName("ip")]
     public string? Ip { get; set; }
 
-    [JsonPropertyName("port")]
     public int? Port { get; set; }
 
-    [JsonPropertyName("domain_name")]
     public string? DomainName { get; set; }
 
-    [JsonPropertyName("domain_name_suffix")]
     public string? DomainNameSuffix { get; set; }
 
-    [JsonPropertyName("zone_name")]
     public string? ZoneName { get; set; }
 
-    [JsonPropertyName("domain_name_ttl")]
     public int? DomainNameTtl { get; set; }
 
-    [JsonPropertyName("domain_name_status")]
     public string? DomainNameStatus { get; set; }
 
-    [JsonPropertyName("failed_reason")]
     public string? FailedReason { get; set; }
 
-    [JsonPropertyName("elb_ip")]
     public string? ElbIp { get; set; }
 
-    [JsonPropertyName("bind_manage_ip_status")]
     public int? BindManageIpStatus { get; set; }
 
     public override string ToString() => $"{Ip}:{Port} {DomainName}".Trim();
@@ -139,13 +114,10 @@ public sealed class PrivateEndpointInfo
 /// <summary>VpcEndPointServiceResponse (5.9.9).</summary>
 public sealed class VpcEndpointServiceInfo
 {
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("service_name")]
     public string? ServiceName { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     public override string ToString() => ServiceName ?? Id ?? string.Empty;
@@ -154,22 +126,16 @@ public sealed class VpcEndpointServiceInfo
 /// <summary>PublicIpInfoResponse (5.9.9). bandwidth_size is documented String but returned as a number (quirks.md 6).</summary>
 public sealed class PublicIpInfo
 {
-    [JsonPropertyName("instance_id")]
     public string? InstanceId { get; set; }
 
-    [JsonPropertyName("instance_name")]
     public string? InstanceName { get; set; }
 
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
-    [JsonPropertyName("address")]
     public string? Address { get; set; }
 
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("bandwidth_size")]
     public string? BandwidthSize { get; set; }
 
     public override string ToString() => $"{InstanceName} {Address}".Trim();

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DwsPowerShell.Client.Models.Connections;
 
 /// <summary>
@@ -20,15 +18,12 @@ public sealed class DomainNameRequest
     }
 
     /// <summary>Domain name; may contain hyphens (-) but not underscores (_).</summary>
-    [JsonPropertyName("name")]
     public string Name { get; set; } = string.Empty;
 
     /// <summary>public or private.</summary>
-    [JsonPropertyName("type")]
     public string Type { get; set; } = DomainNameTypes.Private;
 
     /// <summary>Caching period of the SOA record set in seconds, 300 to 2147483647 (default 300).</summary>
-    [JsonPropertyName("ttl")]
     public int Ttl { get; set; } = DomainNameTypes.DefaultTtl;
 
     public override string ToString() => $"{Type} {Name} ttl={Ttl}";

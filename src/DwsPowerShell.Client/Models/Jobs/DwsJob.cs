@@ -6,30 +6,22 @@ namespace DwsPowerShell.Client.Models.Jobs;
 /// <summary>An asynchronous job (5.13.1). Also what a call that starts a job returns, before its first poll.</summary>
 public sealed class DwsJob
 {
-    [JsonPropertyName("job_id")]
     public string JobId { get; set; } = string.Empty;
 
-    [JsonPropertyName("job_name")]
     public string? JobName { get; set; }
 
-    [JsonPropertyName("begin_time")]
     public DateTimeOffset? BeginTime { get; set; }
 
-    [JsonPropertyName("end_time")]
     public DateTimeOffset? EndTime { get; set; }
 
     /// <summary>Documented value FAIL only (quirks.md 2.1); SUCCESS ends a job; anything else is still running.</summary>
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("failed_code")]
     public string? FailedCode { get; set; }
 
-    [JsonPropertyName("failed_detail")]
     public string? FailedDetail { get; set; }
 
     /// <summary>As the service sends it, e.g. "9%".</summary>
-    [JsonPropertyName("progress")]
     public string? Progress { get; set; }
 
     /// <summary>The resource the job works on, when the call that started it said (the job itself does not).</summary>

@@ -9,15 +9,12 @@ namespace DwsPowerShell.Client.Models.Quotas;
 public sealed class DwsQuota
 {
     /// <summary>instances, core, ram, disk or disk_capacity.</summary>
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
     /// <summary>Resources in use.</summary>
-    [JsonPropertyName("used")]
     public long? Used { get; set; }
 
     /// <summary>The quota (the most that may be used).</summary>
-    [JsonPropertyName("quota")]
     public long? Quota { get; set; }
 
     /// <summary>The unit as the service sends it, "null" included.</summary>
@@ -38,13 +35,11 @@ public sealed class DwsQuota
 /// <summary>The 5.11.1 answer: {"quotas":{"resources":[...]}}.</summary>
 internal sealed class QuotaList
 {
-    [JsonPropertyName("quotas")]
     public QuotaResources? Quotas { get; set; }
 }
 
 /// <summary>QuotasResources (5.11.1).</summary>
 internal sealed class QuotaResources
 {
-    [JsonPropertyName("resources")]
     public List<DwsQuota>? Resources { get; set; }
 }

@@ -10,7 +10,6 @@ namespace DwsPowerShell.Client.Models.Snapshots;
 /// </summary>
 public sealed class Snapshot
 {
-    [JsonPropertyName("id")]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The same as <see cref="Id"/>, under the name cmdlets bind by.</summary>
@@ -21,105 +20,77 @@ public sealed class Snapshot
         set => Id = value;
     }
 
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
-    [JsonPropertyName("description")]
     public string? Description { get; set; }
 
     /// <summary>When creation started.</summary>
-    [JsonPropertyName("started")]
     public DateTimeOffset? Started { get; set; }
 
     /// <summary>When creation finished (5.3.3, 5.3.4).</summary>
-    [JsonPropertyName("finished")]
     public DateTimeOffset? Finished { get; set; }
 
     /// <summary>When the record was last updated (5.3.23).</summary>
-    [JsonPropertyName("updated")]
     public DateTimeOffset? Updated { get; set; }
 
     /// <summary>Size in GB (documented Double; the 5.3.3 example sends "500,").</summary>
-    [JsonPropertyName("size")]
     public double? Size { get; set; }
 
     /// <summary>CREATING, AVAILABLE, UNAVAILABLE, RESTORING; the 5.3.23 example also shows COMPLETED.</summary>
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
     /// <summary>MANUAL, or AUTOMATED (5.3.3/5.3.4) / AUTO (5.3.23) for automatic snapshots.</summary>
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("cluster_id")]
     public string? ClusterId { get; set; }
 
-    [JsonPropertyName("cluster_name")]
     public string? ClusterName { get; set; }
 
-    [JsonPropertyName("backup_key")]
     public string? BackupKey { get; set; }
 
     /// <summary>Backup key of the previous snapshot of an incremental backup; FULL for a full snapshot.</summary>
-    [JsonPropertyName("prior_backup_key")]
     public string? PriorBackupKey { get; set; }
 
-    [JsonPropertyName("base_backup_key")]
     public string? BaseBackupKey { get; set; }
 
     /// <summary>Backup medium, such as OBS.</summary>
-    [JsonPropertyName("backup_device")]
     public string? BackupDevice { get; set; }
 
     /// <summary>Accumulated size from the full backup to this incremental one, in KB.</summary>
-    [JsonPropertyName("total_backup_size")]
     public long? TotalBackupSize { get; set; }
 
-    [JsonPropertyName("base_backup_name")]
     public string? BaseBackupName { get; set; }
 
     /// <summary>Whether data can be restored to the original cluster.</summary>
-    [JsonPropertyName("support_inplace_restore")]
     public bool? SupportInplaceRestore { get; set; }
 
-    [JsonPropertyName("fine_grained_backup")]
     public bool? FineGrainedBackup { get; set; }
 
-    [JsonPropertyName("fine_grained_backup_detail")]
     public SnapshotFineGrainedDetail? FineGrainedBackupDetail { get; set; }
 
-    [JsonPropertyName("guest_agent_version")]
     public string? GuestAgentVersion { get; set; }
 
     /// <summary>AVAILABLE, UNAVAILABLE or FROZEN.</summary>
-    [JsonPropertyName("cluster_status")]
     public string? ClusterStatus { get; set; }
 
     /// <summary>Estimated start of the backup (epoch milliseconds as a string on the wire, quirks.md 6).</summary>
-    [JsonPropertyName("bak_expected_start_time")]
     public DateTimeOffset? BakExpectedStartTime { get; set; }
 
     /// <summary>Backup retention in days.</summary>
-    [JsonPropertyName("bak_keep_day")]
     public int? BakKeepDay { get; set; }
 
     /// <summary>The cluster's backup policy (a cron expression).</summary>
-    [JsonPropertyName("bak_period")]
     public string? BakPeriod { get; set; }
 
     /// <summary>The backup user.</summary>
-    [JsonPropertyName("db_user")]
     public string? DbUser { get; set; }
 
-    [JsonPropertyName("datastore")]
     public SnapshotDatastore? Datastore { get; set; }
 
     /// <summary>Backup progress as the service sends it.</summary>
-    [JsonPropertyName("progress")]
     public string? Progress { get; set; }
 
     /// <summary>cluster or schema.</summary>
-    [JsonPropertyName("backup_level")]
     public string? BackupLevel { get; set; }
 
     /// <summary>AVAILABLE or COMPLETED: the snapshot can be used.</summary>
@@ -139,23 +110,18 @@ public sealed class Snapshot
 /// <summary>What a fine-grained backup covers (5.3.4 Table 5-268, 5.3.23 Table 5-336).</summary>
 public sealed class SnapshotFineGrainedDetail
 {
-    [JsonPropertyName("database")]
     public string? Database { get; set; }
 
-    [JsonPropertyName("schema_list")]
     public List<string>? SchemaList { get; set; }
 
-    [JsonPropertyName("table_list")]
     public List<string>? TableList { get; set; }
 }
 
 /// <summary>Database type and version of a snapshot (5.3.4 Table 5-269, 5.3.23 Table 5-337).</summary>
 public sealed class SnapshotDatastore
 {
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
 
-    [JsonPropertyName("version")]
     public string? Version { get; set; }
 
     public override string ToString() => $"{Type} {Version}".Trim();

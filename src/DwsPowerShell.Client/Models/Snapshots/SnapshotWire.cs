@@ -1,24 +1,18 @@
-using System.Text.Json.Serialization;
-
 namespace DwsPowerShell.Client.Models.Snapshots;
 
 /// <summary>5.3.1 request body: <c>{"snapshot":{name, cluster_id, description}}</c>.</summary>
 internal sealed class SnapshotCreateBody
 {
-    [JsonPropertyName("snapshot")]
     public SnapshotCreateSpec Snapshot { get; set; } = new();
 }
 
 /// <summary>5.3.1 Table 5-251.</summary>
 internal sealed class SnapshotCreateSpec
 {
-    [JsonPropertyName("name")]
     public string Name { get; set; } = string.Empty;
 
-    [JsonPropertyName("cluster_id")]
     public string ClusterId { get; set; } = string.Empty;
 
-    [JsonPropertyName("description")]
     public string? Description { get; set; }
 }
 
@@ -28,25 +22,19 @@ internal sealed class SnapshotCreateSpec
 /// </summary>
 internal sealed class SnapshotEnvelope
 {
-    [JsonPropertyName("snapshot")]
     public Snapshot? Snapshot { get; set; }
 
-    [JsonPropertyName("job_id")]
     public string? JobId { get; set; }
 }
 
 /// <summary>The 5.3.3 answer (<c>snapshots</c>, <c>count</c>) and the 5.3.23 answer (plus <c>project_id</c>, <c>cluster_id</c>).</summary>
 internal sealed class SnapshotListEnvelope
 {
-    [JsonPropertyName("snapshots")]
     public List<Snapshot>? Snapshots { get; set; }
 
-    [JsonPropertyName("count")]
     public int? Count { get; set; }
 
-    [JsonPropertyName("project_id")]
     public string? ProjectId { get; set; }
 
-    [JsonPropertyName("cluster_id")]
     public string? ClusterId { get; set; }
 }

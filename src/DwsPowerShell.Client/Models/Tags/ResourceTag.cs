@@ -16,11 +16,9 @@ public sealed class ResourceTag
     }
 
     /// <summary>Tag key, 1 to 128 characters.</summary>
-    [JsonPropertyName("key")]
     public string Key { get; set; } = string.Empty;
 
     /// <summary>Tag value, 0 to 255 characters (mandatory on the wire, may be empty).</summary>
-    [JsonPropertyName("value")]
     public string Value { get; set; } = string.Empty;
 
     /// <summary>The cluster the tag belongs to (not in the answer: set from the request).</summary>
@@ -37,10 +35,8 @@ public sealed class ResourceTag
 /// <summary>A tag key used in the project, with every value it has (ProjectTag of 5.10.1).</summary>
 public sealed class ProjectTag
 {
-    [JsonPropertyName("key")]
     public string Key { get; set; } = string.Empty;
 
-    [JsonPropertyName("values")]
     public List<string> Values { get; set; } = new();
 
     public override string ToString() => $"{Key}={string.Join(",", Values)}";
@@ -56,23 +52,11 @@ public sealed class ResourceTagList
     public ResourceTagList(IEnumerable<ResourceTag> tags) => Tags = tags.Select(t => new ResourceTag(t.Key, t.Value)).ToList();
 
     /// <summary>Null only in an answer that had no list (refused as an invalid answer).</summary>
-    [JsonPropertyName("tags")]
     public List<ResourceTag>? Tags { get; set; }
 }
 
 /// <summary>The 5.10.1 answer.</summary>
 internal sealed class ProjectTagList
 {
-    [JsonPropertyName("tags")]
     public List<ProjectTag>? Tags { get; set; }
-}
-
-/// <summary>The 5.2.33 answer; <see cref="Count"/> is a hint that can disagree with the items (quirks.md 3.5).</summary>
-internal sealed class SystemTagList
-{
-    [JsonPropertyName("sys_tags")]
-    public List<ResourceTag>? SysTags { get; set; }
-
-    [JsonPropertyName("count")]
-    public int? Count { get; set; }
 }

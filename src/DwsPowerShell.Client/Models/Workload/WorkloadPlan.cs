@@ -5,7 +5,6 @@ namespace DwsPowerShell.Client.Models.Workload;
 /// <summary>A resource management plan (5.7.19 and 5.7.22 WorkloadPlanInfo).</summary>
 public sealed class WorkloadPlan
 {
-    [JsonPropertyName("plan_id")]
     public string PlanId { get; set; } = string.Empty;
 
     /// <summary>The same as <see cref="PlanId"/>.</summary>
@@ -16,32 +15,25 @@ public sealed class WorkloadPlan
         set => PlanId = value;
     }
 
-    [JsonPropertyName("plan_name")]
     public string? PlanName { get; set; }
 
     /// <summary>
     /// Plan status as the service sends it: documented Integer in 5.7.19/5.7.22 but a string in 5.7.9
     /// (quirks.md 6), so kept as text ("0", "1", ...).
     /// </summary>
-    [JsonPropertyName("status")]
     public string? Status { get; set; }
 
-    [JsonPropertyName("project_id")]
     public string? ProjectId { get; set; }
 
     /// <summary>On the wire in the examples; filled from the request when the service leaves it out.</summary>
-    [JsonPropertyName("cluster_id")]
     public string? ClusterId { get; set; }
 
     /// <summary>Name of the stage in force.</summary>
-    [JsonPropertyName("current_stage")]
     public string? CurrentStage { get; set; }
 
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
     /// <summary>The plan's stages; null in the list (5.7.19) when the plan has none.</summary>
-    [JsonPropertyName("stage_list")]
     public List<WorkloadPlanStage>? StageList { get; set; }
 
     public override string ToString() => $"{PlanName} ({PlanId})";
@@ -51,17 +43,13 @@ public sealed class WorkloadPlan
 public sealed class WorkloadPlanLog
 {
     /// <summary>"yyyy-MM-dd HH:mm:ss" on the wire, no zone (read as UTC).</summary>
-    [JsonPropertyName("exec_time")]
     public DateTimeOffset? ExecTime { get; set; }
 
     /// <summary>The stage the entry is about.</summary>
-    [JsonPropertyName("stage_info")]
     public string? StageInfo { get; set; }
 
-    [JsonPropertyName("exec_result")]
     public int? ExecResult { get; set; }
 
-    [JsonPropertyName("exec_log")]
     public string? ExecLog { get; set; }
 
     /// <summary>Not on the wire: filled from the request.</summary>

@@ -9,7 +9,6 @@ namespace DwsPowerShell.Client.Models.Workload;
 /// </summary>
 public sealed class WorkloadPlanStage
 {
-    [JsonPropertyName("stage_id")]
     public string StageId { get; set; } = string.Empty;
 
     /// <summary>The same as <see cref="StageId"/>.</summary>
@@ -20,37 +19,29 @@ public sealed class WorkloadPlanStage
         set => StageId = value;
     }
 
-    [JsonPropertyName("plan_id")]
     public string? PlanId { get; set; }
 
     /// <summary>Not on the wire: filled from the request.</summary>
     [JsonIgnore]
     public string? ClusterId { get; set; }
 
-    [JsonPropertyName("stage_name")]
     public string? StageName { get; set; }
 
     /// <summary>Months, comma-separated numbers 1-12 ("6", "1,2").</summary>
-    [JsonPropertyName("month")]
     public string? Month { get; set; }
 
     /// <summary>Days of the month, comma-separated numbers 1-31 ("1,2").</summary>
-    [JsonPropertyName("day")]
     public string? Day { get; set; }
 
     /// <summary>"HH:mm:ss".</summary>
-    [JsonPropertyName("start_time")]
     public string? StartTime { get; set; }
 
     /// <summary>"HH:mm:ss".</summary>
-    [JsonPropertyName("end_time")]
     public string? EndTime { get; set; }
 
     /// <summary>When the stage next takes effect ("yyyy-MM-dd HH:mm:ss", read as UTC). Read only.</summary>
-    [JsonPropertyName("next_valid_time")]
     public DateTimeOffset? NextValidTime { get; set; }
 
-    [JsonPropertyName("queue_list")]
     public List<WorkloadPlanQueue>? QueueList { get; set; }
 
     public override string ToString() => $"{StageName} ({StageId}) {Month}/{Day} {StartTime}-{EndTime}";
@@ -89,27 +80,21 @@ public sealed class WorkloadPlanStage
 /// </summary>
 public sealed class WorkloadPlanQueue
 {
-    [JsonPropertyName("queue_name")]
     public string? QueueName { get; set; }
 
-    [JsonPropertyName("queue_resources")]
     public List<WorkloadResourceItem>? QueueResources { get; set; }
 
     /// <summary>5.7.28 only.</summary>
-    [JsonPropertyName("logical_cluster_name")]
     public string? LogicalClusterName { get; set; }
 
     /// <summary>5.7.28 only: whether short-query acceleration is on (a string on the wire).</summary>
-    [JsonPropertyName("short_query_optimize")]
     public string? ShortQueryOptimize { get; set; }
 
     /// <summary>5.7.28 only.</summary>
-    [JsonPropertyName("short_query_concurrency_num")]
     public int? ShortQueryConcurrencyNum { get; set; }
 
     /// <summary>The 5.7.28 schema's name for <see cref="QueueResources"/>: read, never written.</summary>
     [JsonInclude]
-    [JsonPropertyName("resource_item_list")]
     private List<WorkloadResourceItem>? ResourceItemList
     {
         get => null;
@@ -151,17 +136,13 @@ public sealed class WorkloadPlanQueue
 /// </summary>
 public sealed class WorkloadResourceItem
 {
-    [JsonPropertyName("resource_name")]
     public string? ResourceName { get; set; }
 
     /// <summary>Documented Integer; read leniently when it comes as a string. -1 means no limit.</summary>
-    [JsonPropertyName("resource_value")]
     public int? ResourceValue { get; set; }
 
-    [JsonPropertyName("value_unit")]
     public string? ValueUnit { get; set; }
 
-    [JsonPropertyName("resource_description")]
     public string? ResourceDescription { get; set; }
 
     /// <summary>The 5.7.28 example's misspelling (quirks.md 4.5): read, never written.</summary>

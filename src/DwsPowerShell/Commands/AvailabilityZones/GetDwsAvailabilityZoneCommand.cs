@@ -25,6 +25,6 @@ public sealed class GetDwsAvailabilityZoneCommand : DwsCmdlet
 {
     protected override void ProcessRecord()
     {
-        ForItem(null, () => WriteObject(Await(ct => DwsSession.Clusters.ListAvailabilityZonesAsync(ct)), enumerateCollection: true));
+        ForItem(null, () => WriteObject(Await(ct => DwsSession.AvailabilityZones.ListAsync(ct)), enumerateCollection: true));
     }
 }

@@ -56,7 +56,7 @@ public sealed class GetDwsClusterTagCommand : DwsCmdlet
             switch (ParameterSetName)
             {
                 case SystemSet:
-                    WriteAll(ct => DwsSession.Tags.ListSystemTagsAsync(ClusterId, cancellationToken: ct), NameFilter<ResourceTag>(Key, t => t.Key));
+                    WriteAll(ct => DwsSession.Clusters.ListSystemTagsAsync(ClusterId, cancellationToken: ct), NameFilter<ResourceTag>(Key, t => t.Key));
                     break;
                 case ClusterSet:
                     WriteAll(ct => ToAsync(DwsSession.Tags.ListAsync(ClusterId, ct)), NameFilter<ResourceTag>(Key, t => t.Key));

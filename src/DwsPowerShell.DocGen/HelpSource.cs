@@ -40,7 +40,10 @@ public sealed class HelpSource
     /// &lt;inheritdoc cref=".."/&gt; takes the summary of the member it names (the compiler leaves it as written).
     /// </summary>
     public string Parameter(System.Reflection.PropertyInfo property) =>
-        Text(Summary(Member($"P:{property.DeclaringType!.FullName}.{property.Name}")));
+        Text(Summary(Member($"P:{DocumentationName(property.DeclaringType!)}.{property.Name}")));
+
+    /// <summary>A type as the XML documentation names it: a generic base class by its definition (DwsClusterReadCmdlet`1).</summary>
+    private static string DocumentationName(Type type) => (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName!;
 
     private XElement? Summary(XElement? member, int depth = 0) =>
         member?.Element("summary")

@@ -44,4 +44,35 @@ public abstract class DwsLongRunningCmdlet : DwsWaitingCmdlet
     /// <summary>Waits until the operation finishes, showing progress, instead of returning at once.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
+
+    /// <summary>
+    /// Sends a change of cluster <paramref name="clusterId"/> that answers with a job and writes the job: at once, or with
+    /// -Wait once it is done (its progress shown as <paramref name="activity"/>).
+    /// </summary>
+    protected void WriteJob(string clusterId, Func<CancellationToken, Task<DwsJob>> start, string activity)
+    {
+        var job = Await(start);
+        if (Wait)
+        {
+            job = WaitForJob(job, activity);
+            job.ClusterId ??= clusterId;
+        }
+        WriteObject(job);
+    }
+
+    /// <summary>
+    /// Sends a change that answers with a job and writes the job at once; with -Wait, waits for the job (its progress
+    /// shown as <paramref name="activity"/>) and writes what <paramref name="read"/> then reads instead (a list item by item).
+    /// </summary>
+    protected void WriteJob<T>(Func<CancellationToken, Task<DwsJob>> start, string activity, Func<CancellationToken, Task<T>> read)
+    {
+        var job = Await(start);
+        if (!Wait)
+        {
+            WriteObject(job);
+            return;
+        }
+        WaitForJob(job, activity);
+        WriteObject(Await(read), enumerateCollection: true);
+    }
 }

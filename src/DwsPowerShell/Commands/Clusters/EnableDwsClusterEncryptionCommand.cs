@@ -57,13 +57,7 @@ public sealed class EnableDwsClusterEncryptionCommand : DwsLongRunningCmdlet
             ForItem(id, () =>
             {
                 var request = new EncryptClusterRequest { Encrypt = new EncryptInfo { MasterKeyId = KmsKeyId, MasterKeyName = KmsKeyName, CryptAlgorithm = CryptAlgorithm } };
-                var job = Await(ct => DwsSession.Clusters.EncryptAsync(id, request, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Encrypting DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
+                WriteJob(id, ct => DwsSession.Clusters.EncryptAsync(id, request, ct), $"Encrypting DWS cluster {id}");
             });
         }
     }

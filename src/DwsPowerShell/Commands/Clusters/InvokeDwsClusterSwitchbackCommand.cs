@@ -38,16 +38,7 @@ public sealed class InvokeDwsClusterSwitchbackCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Switch back DWS cluster (brief service interruption)", Force, highRisk: true)) continue;
-            ForItem(id, () =>
-            {
-                var job = Await(ct => DwsSession.Clusters.SwitchbackAsync(id, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Switching back DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
+            ForItem(id, () => WriteJob(id, ct => DwsSession.Clusters.SwitchbackAsync(id, ct), $"Switching back DWS cluster {id}"));
         }
     }
 }

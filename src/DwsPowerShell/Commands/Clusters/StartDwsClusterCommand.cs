@@ -34,16 +34,7 @@ public sealed class StartDwsClusterCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Start DWS cluster", force: false)) continue;
-            ForItem(id, () =>
-            {
-                var job = Await(ct => DwsSession.Clusters.StartAsync(id, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Starting DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
+            ForItem(id, () => WriteJob(id, ct => DwsSession.Clusters.StartAsync(id, ct), $"Starting DWS cluster {id}"));
         }
     }
 }

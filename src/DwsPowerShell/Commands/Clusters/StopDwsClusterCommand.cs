@@ -38,16 +38,7 @@ public sealed class StopDwsClusterCommand : DwsLongRunningCmdlet
         foreach (var id in ClusterId)
         {
             if (!ShouldChange(id, "Stop DWS cluster", Force)) continue;
-            ForItem(id, () =>
-            {
-                var job = Await(ct => DwsSession.Clusters.StopAsync(id, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Stopping DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
+            ForItem(id, () => WriteJob(id, ct => DwsSession.Clusters.StopAsync(id, ct), $"Stopping DWS cluster {id}"));
         }
     }
 }

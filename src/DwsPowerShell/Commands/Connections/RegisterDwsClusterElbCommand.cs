@@ -38,14 +38,7 @@ public sealed class RegisterDwsClusterElbCommand : DwsLongRunningCmdlet
         if (!ShouldChange(ClusterId, $"Bind ELB {ElbId}", force: false)) return;
         ForItem(ClusterId, () =>
         {
-            var job = Await(ct => DwsSession.Connections.BindElbAsync(ClusterId, ElbId, ct));
-            if (!Wait)
-            {
-                WriteObject(job);
-                return;
-            }
-            WaitForJob(job, $"Binding ELB {ElbId} to DWS cluster {ClusterId}");
-            WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
+            WriteJob(ct => DwsSession.Connections.BindElbAsync(ClusterId, ElbId, ct), $"Binding ELB {ElbId} to DWS cluster {ClusterId}", ct => DwsSession.Clusters.GetAsync(ClusterId, ct));
         });
     }
 }

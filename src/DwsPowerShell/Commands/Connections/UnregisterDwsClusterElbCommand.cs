@@ -38,14 +38,7 @@ public sealed class UnregisterDwsClusterElbCommand : DwsLongRunningCmdlet
         if (!ShouldChange(ClusterId, $"Unbind ELB {ElbId}", force: false)) return;
         ForItem(ClusterId, () =>
         {
-            var job = Await(ct => DwsSession.Connections.UnbindElbAsync(ClusterId, ElbId, ct));
-            if (!Wait)
-            {
-                WriteObject(job);
-                return;
-            }
-            WaitForJob(job, $"Unbinding ELB {ElbId} from DWS cluster {ClusterId}");
-            WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
+            WriteJob(ct => DwsSession.Connections.UnbindElbAsync(ClusterId, ElbId, ct), $"Unbinding ELB {ElbId} from DWS cluster {ClusterId}", ct => DwsSession.Clusters.GetAsync(ClusterId, ct));
         });
     }
 }

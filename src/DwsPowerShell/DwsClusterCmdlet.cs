@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Completers;
 
 namespace DwsPowerShell;
@@ -51,4 +52,42 @@ public abstract class DwsClusterListCmdlet<T> : DwsCmdlet
     protected virtual Func<T, bool>? Filter => null;
 
     protected override void ProcessRecord() => ForItem(ClusterId, () => WriteAll(ct => List(ClusterId, ct), Filter));
+}
+
+/// <summary>
+/// A change of each cluster given that the service answers with a job (start, stop, switch back, encrypt): -ClusterId
+/// takes IDs and objects with a ClusterId property from the pipeline; each cluster is confirmed, then its job written
+/// at once or, with -Wait, once done.
+/// </summary>
+public abstract class DwsClusterJobCmdlet : DwsLongRunningCmdlet
+{
+    /// <summary>IDs of the clusters; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterIdCompleter))]
+    public string[] ClusterId { get; set; } = Array.Empty<string>();
+
+    /// <summary>The change as -WhatIf and -Confirm name it ("Start DWS cluster").</summary>
+    protected abstract string Action { get; }
+
+    /// <summary>The progress bar's activity while one cluster's job is waited for.</summary>
+    protected abstract string Activity(string clusterId);
+
+    /// <summary>The client call for one cluster.</summary>
+    protected abstract Task<DwsJob> SendAsync(string clusterId, CancellationToken ct);
+
+    /// <summary>-Force, for a cmdlet that has it.</summary>
+    protected virtual bool Forced => false;
+
+    /// <summary>A high-risk change on a Medium cmdlet asks again unless -Force (quirks.md 10).</summary>
+    protected virtual bool HighRisk => false;
+
+    protected override void ProcessRecord()
+    {
+        foreach (var id in ClusterId)
+        {
+            if (!ShouldChange(id, Action, Forced, HighRisk)) continue;
+            ForItem(id, () => WriteJob(id, ct => SendAsync(id, ct), Activity(id)));
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using DwsPowerShell.Client.Catalogue;
+
 namespace DwsPowerShell.DocGen;
 
 /// <summary>
@@ -125,9 +127,23 @@ public sealed class CommandHelpReader
             _help.Examples(cmdlet.Type),
             inputs,
             outputs,
-            "The DWS API reference section behind each operation is named in the description.",
+            Notes(cmdlet.Name),
             new[] { new RelatedLink("about_DwsPowerShell", "about_DwsPowerShell.help.md") });
     }
+
+    /// <summary>Said in NOTES by a cmdlet that serves no operation of the catalogue (sessions, waiting).</summary>
+    public const string HelperNote = "The DWS API reference section behind each operation is named in the description.";
+
+    /// <summary>
+    /// The catalogue's served operations of the cmdlet (docs/catalogue.md), one "API: section title: METHOD path" line
+    /// each, in NOTES; <see cref="HelperNote"/> when there are none.
+    /// </summary>
+    public static IReadOnlyList<string> ApiLines(string cmdlet) => DwsOperations.All
+        .Where(o => o.Served && o.Cmdlet == cmdlet)
+        .Select(o => $"API: {o.Section} {o.Title}: {o.Method} {o.Path}")
+        .ToList();
+
+    private static string Notes(string cmdlet) => ApiLines(cmdlet) is { Count: > 0 } lines ? string.Join("\n\n", lines) : HelperNote;
 
     /// <summary>The parameter sets to print: the declared ones, the default, or one for all.</summary>
     public static IReadOnlyList<string> SetNames(CmdletInfo cmdlet, IReadOnlyList<ParameterInfo> parameters)

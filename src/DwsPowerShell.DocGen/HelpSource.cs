@@ -35,9 +35,19 @@ public sealed class HelpSource
                 Text(new XElement("x", e.Nodes().Where(n => n is not XElement { Name.LocalName: "code" })))))
             .ToList();
 
-    /// <summary>The parameter's summary, looked up on the class that declares the property.</summary>
+    /// <summary>
+    /// The parameter's summary, looked up on the class that declares the property (a base class's for an inherited one);
+    /// &lt;inheritdoc cref=".."/&gt; takes the summary of the member it names (the compiler leaves it as written).
+    /// </summary>
     public string Parameter(System.Reflection.PropertyInfo property) =>
-        Text(Member($"P:{property.DeclaringType!.FullName}.{property.Name}")?.Element("summary"));
+        Text(Summary(Member($"P:{DocumentationName(property.DeclaringType!)}.{property.Name}")));
+
+    /// <summary>A type as the XML documentation names it: a generic base class by its definition (DwsClusterReadCmdlet`1).</summary>
+    private static string DocumentationName(Type type) => (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName!;
+
+    private XElement? Summary(XElement? member, int depth = 0) =>
+        member?.Element("summary")
+        ?? (depth < 8 && member?.Element("inheritdoc")?.Attribute("cref")?.Value is { } cref ? Summary(Member(cref), depth + 1) : null);
 
     private XElement? Member(string name) => _members.TryGetValue(name, out var m) ? m : null;
 

@@ -17,6 +17,13 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
 {
     private static readonly TimeSpan s_pumpInterval = TimeSpan.FromMilliseconds(200);
 
+    private static int s_nextActivityId = 0x4457;
+
+    // Source IDs PowerShell hands out count up from 1; these stay clear of them.
+    private static long s_lastProgressSourceId = 0x4457L << 32;
+
+    private readonly long _progressSourceId = Interlocked.Increment(ref s_lastProgressSourceId);
+
     private readonly CancellationTokenSource _cancellation = new();
     private readonly ConcurrentQueue<DwsLogEntry> _log = new();
     private readonly ConcurrentQueue<Action> _posted = new();
@@ -83,6 +90,45 @@ public abstract class DwsCmdlet : PSCmdlet, IDisposable
             await work(ct).ConfigureAwait(false);
             return true;
         });
+
+    /// <summary>
+    /// Runs a wait, giving it a callback that reports (status text, percent or null) as a progress
+    /// bar; the bar is always completed afterwards (STYLE.md 6), whether the wait ends done, failed,
+    /// timed out or stopped (Ctrl+C). Once a stop is requested, every Cmdlet and ICommandRuntime
+    /// write throws PipelineStoppedException before writing anything, so the bar's records go to
+    /// the host (PSHostUserInterface.WriteProgress, which feeds the console and the Progress stream)
+    /// under this cmdlet's own source ID, honouring -ProgressAction and $ProgressPreference; the
+    /// Completed record is written on the pipeline thread when the cancelled wait returns, before
+    /// the stop is honoured.
+    /// </summary>
+    protected T AwaitWithProgress<T>(string activity, Func<Action<string, int?>, CancellationToken, Task<T>> wait)
+    {
+        var id = Interlocked.Increment(ref s_nextActivityId);
+        var shown = ProgressShown();
+        void Show(ProgressRecord record)
+        {
+            if (shown) Host.UI.WriteProgress(_progressSourceId, record);
+        }
+        try
+        {
+            return Await(ct => wait((status, percent) => Post(() => Show(new ProgressRecord(id, activity, string.IsNullOrEmpty(status) ? "Waiting" : status)
+            {
+                PercentComplete = percent is null ? -1 : Math.Max(0, Math.Min(100, percent.Value)),
+            })), ct));
+        }
+        finally
+        {
+            Show(new ProgressRecord(id, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
+
+    /// <summary>-ProgressAction if given, else $ProgressPreference: SilentlyContinue and Ignore hide the bar.</summary>
+    private bool ProgressShown()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var bound) ? bound : GetVariableValue("ProgressPreference");
+        return !LanguagePrimitives.TryConvertTo(preference, out ActionPreference value)
+            || value is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
 
     /// <summary>Runs <paramref name="action"/> on the pipeline thread at the next drain (for callbacks from client code).</summary>
     protected void Post(Action action) => _posted.Enqueue(action);

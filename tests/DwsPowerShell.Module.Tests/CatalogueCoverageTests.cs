@@ -9,7 +9,7 @@ public class CatalogueCoverageTests
     private static readonly ModuleMetadata M = ModuleMetadata.Instance;
 
     /// <summary>Cmdlets that serve no single operation of the reference: sessions and waiting on earlier calls.</summary>
-    private static readonly HashSet<string> Helpers = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Helpers = new(StringComparer.Ordinal)
     {
         "Connect-DwsService", "Disconnect-DwsService", "Get-DwsSession", "Wait-DwsCluster", "Wait-DwsJob", "Wait-DwsSnapshot",
     };

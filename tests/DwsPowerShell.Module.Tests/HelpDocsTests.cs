@@ -1,5 +1,6 @@
 using DwsPowerShell.Client.Models.Jobs;
 using System.Text.RegularExpressions;
+using DwsPowerShell.Client.Catalogue;
 
 namespace DwsPowerShell.Module.Tests;
 
@@ -47,6 +48,32 @@ public class HelpDocsTests
             Assert.False(string.IsNullOrWhiteSpace(e.Remarks), $"{cmdlet.Type.Name}: example '{e.Title}' does not say what it does");
             Assert.NotEqual("Example", e.Title);
         });
+    }
+
+    /// <summary>The API lines a cmdlet's help shows, from the catalogue: its served operations, in table order.</summary>
+    internal static IReadOnlyList<string> ApiLines(string cmdlet) =>
+        DwsOperations.All.Where(o => o.Cmdlet == cmdlet && o.Served).Select(o => "API: " + o.Section + " " + o.Title + ": " + o.Method + " " + o.Path).ToList();
+
+    private static string Notes(string page) => Regex.Match(page, @"\n## NOTES\n(?<notes>.*?)\n## RELATED LINKS\n", RegexOptions.Singleline).Groups["notes"].Value;
+
+    /// <summary>A served operation whose cmdlet is exported but whose page does not name it fails naming the section.</summary>
+    [Fact]
+    public void Each_served_operation_of_an_exported_cmdlet_is_the_API_line_of_its_page()
+    {
+        var missing = DwsOperations.All
+            .Where(o => o.Served && M.Cmdlets.Any(c => c.Name == o.Cmdlet))
+            .Where(o => !Notes(File.ReadAllText(PagePath(o.Cmdlet))).Contains($"\nAPI: {o.Section} {o.Title}: {o.Method} {o.Path}\n", StringComparison.Ordinal))
+            .Select(o => $"{o.Section} ({o.Cmdlet})")
+            .ToList();
+        Assert.True(missing.Count == 0, "served operations missing from their cmdlet's page NOTES: " + string.Join(", ", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Page_notes_hold_exactly_the_catalogue_API_lines_of_the_cmdlet(string name)
+    {
+        var lines = Notes(File.ReadAllText(PagePath(name))).Split('\n').Where(l => l.StartsWith("API:", StringComparison.Ordinal));
+        Assert.Equal(ApiLines(name), lines);
     }
 
     private static string PagePath(string name) => Path.Combine(M.RepositoryRoot, "docs", "en-US", name + ".md");

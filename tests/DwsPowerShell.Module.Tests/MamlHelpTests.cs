@@ -112,6 +112,21 @@ public class MamlHelpTests
         Assert.Contains(lines, l => l.Trim() == "Connect-DwsService -Region eu-west-101 -AccessKey $ak -SecretKey (Read-Host -AsSecureString)");
     }
 
+    /// <summary>
+    /// NOTES (the alertSet Get-Help -Full prints) gives, one paragraph each, the served catalogue operations whose cmdlet
+    /// this is (docs/catalogue.md); the helpers, which serve none, have no API line.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Notes_give_the_API_line_of_each_served_catalogue_operation_of_the_cmdlet(string name)
+    {
+        var command = s_layoutMaml.Value.Root!.Elements(Command + "command").Single(c => c.Element(Command + "details")!.Element(Command + "name")!.Value == name);
+        var notes = command.Element(Maml + "alertSet")!.Element(Maml + "alert")!.Elements(Maml + "para").Select(p => p.Value).ToList();
+        Assert.Equal(HelpDocsTests.ApiLines(name), notes.Where(n => n.StartsWith("API:", StringComparison.Ordinal)));
+        if (CatalogueCoverageTests.Helpers.Contains(name)) Assert.DoesNotContain(notes, n => n.StartsWith("API:", StringComparison.Ordinal));
+        else Assert.NotEmpty(notes);
+    }
+
     private static bool IsAdded(string parameter, CmdletInfo cmdlet) =>
         (cmdlet.SupportsPaging && HelpDocsTests.PagingParameters.Contains(parameter)) || (cmdlet.SupportsShouldProcess && parameter is "WhatIf" or "Confirm");
 

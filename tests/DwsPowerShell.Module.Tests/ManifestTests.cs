@@ -1,3 +1,4 @@
+using DwsPowerShell.Client.Catalogue;
 using System.Text.RegularExpressions;
 
 namespace DwsPowerShell.Module.Tests;
@@ -21,6 +22,23 @@ public class ManifestTests
         var exported = ListValue("CmdletsToExport");
         Assert.Equal(exported.Count, exported.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(M.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal), exported.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The export list is the catalogue's (docs/catalogue.md): the cmdlets of the operations the client serves, and the
+    /// helpers that serve none. A served section whose cmdlet is not exported fails naming the section.
+    /// </summary>
+    [Fact]
+    public void CmdletsToExport_is_the_cmdlets_of_the_served_catalogue_operations_and_the_helpers()
+    {
+        var exported = new HashSet<string>(ListValue("CmdletsToExport"), StringComparer.Ordinal);
+        var served = DwsOperations.All.Where(o => o.Served).ToList();
+        var notExported = served.Where(o => !exported.Contains(o.Cmdlet)).Select(o => $"{o.Section} {o.Title} ({o.Cmdlet})").ToList();
+        var helpersMissing = CatalogueCoverageTests.Helpers.Where(h => !exported.Contains(h)).ToList();
+        var extra = exported.Where(n => !CatalogueCoverageTests.Helpers.Contains(n) && !served.Any(o => o.Cmdlet == n)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.True(notExported.Count == 0, "served sections whose cmdlet DwsPowerShell.psd1 does not export: " + string.Join("; ", notExported));
+        Assert.True(helpersMissing.Count == 0, "helpers DwsPowerShell.psd1 does not export: " + string.Join(", ", helpersMissing));
+        Assert.True(extra.Count == 0, "exported cmdlets that serve no served catalogue operation and are no helper: " + string.Join(", ", extra));
     }
 
     [Fact]

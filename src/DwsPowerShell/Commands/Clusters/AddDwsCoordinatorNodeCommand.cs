@@ -49,16 +49,11 @@ public sealed class AddDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
         if (!ShouldChange(ClusterId, what, false)) return;
         ForItem(ClusterId, () =>
         {
-            var job = Await(ct => ParameterSetName == TotalSet
+            WriteJob(ct => ParameterSetName == TotalSet
                 ? DwsSession.Clusters.AddCoordinatorNodesAsync(ClusterId, TotalCount, ct)
-                : DwsSession.Clusters.AddCoordinatorNodesByCountAsync(ClusterId, Count, ct));
-            if (!Wait)
-            {
-                WriteObject(job);
-                return;
-            }
-            WaitForJob(job, $"Adding CNs to cluster {ClusterId}");
-            WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(ClusterId, ct)).Instances, enumerateCollection: true);
+                : DwsSession.Clusters.AddCoordinatorNodesByCountAsync(ClusterId, Count, ct),
+                $"Adding CNs to cluster {ClusterId}",
+                async ct => (await DwsSession.Clusters.ListCoordinatorNodesAsync(ClusterId, ct).ConfigureAwait(false)).Instances);
         });
     }
 }

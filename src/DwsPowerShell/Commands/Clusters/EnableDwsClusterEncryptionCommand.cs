@@ -2,7 +2,6 @@ using DwsPowerShell.Client.Models.Jobs;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -22,14 +21,8 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsLifecycle.Enable, "DwsClusterEncryption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DwsJob))]
-public sealed class EnableDwsClusterEncryptionCommand : DwsLongRunningCmdlet
+public sealed class EnableDwsClusterEncryptionCommand : DwsClusterJobCmdlet
 {
-    /// <summary>IDs of the clusters; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
-
     /// <summary>The KMS key ID (master_key_id).</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
@@ -49,22 +42,14 @@ public sealed class EnableDwsClusterEncryptionCommand : DwsLongRunningCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            if (!ShouldChange(id, $"Encrypt DWS cluster with KMS key {KmsKeyName} (one-way)", Force, highRisk: true)) continue;
-            ForItem(id, () =>
-            {
-                var request = new EncryptClusterRequest { Encrypt = new EncryptInfo { MasterKeyId = KmsKeyId, MasterKeyName = KmsKeyName, CryptAlgorithm = CryptAlgorithm } };
-                var job = Await(ct => DwsSession.Clusters.EncryptAsync(id, request, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Encrypting DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
-        }
-    }
+    protected override string Action => $"Encrypt DWS cluster with KMS key {KmsKeyName} (one-way)";
+
+    protected override string Activity(string clusterId) => $"Encrypting DWS cluster {clusterId}";
+
+    protected override Task<DwsJob> SendAsync(string clusterId, CancellationToken ct) =>
+        DwsSession.Clusters.EncryptAsync(clusterId, new EncryptClusterRequest { Encrypt = new EncryptInfo { MasterKeyId = KmsKeyId, MasterKeyName = KmsKeyName, CryptAlgorithm = CryptAlgorithm } }, ct);
+
+    protected override bool Forced => Force;
+
+    protected override bool HighRisk => true;
 }

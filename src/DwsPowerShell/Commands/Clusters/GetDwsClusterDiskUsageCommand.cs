@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -20,19 +19,9 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsClusterDiskUsage")]
 [OutputType(typeof(NodeDiskUsage))]
-public sealed class GetDwsClusterDiskUsageCommand : DwsCmdlet
+public sealed class GetDwsClusterDiskUsageCommand : DwsClusterReadCmdlet<ClusterDiskUsage>
 {
-    /// <summary>Cluster IDs; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
+    protected override Task<ClusterDiskUsage> ReadAsync(string clusterId, CancellationToken ct) => DwsSession.Clusters.GetDiskUsageAsync(clusterId, ct);
 
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetDiskUsageAsync(id, ct)).DiskInfoList, enumerateCollection: true));
-        }
-    }
+    protected override object? Output(ClusterDiskUsage answer) => answer.DiskInfoList;
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -20,19 +19,7 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsClusterFlavor")]
 [OutputType(typeof(ClusterFlavor))]
-public sealed class GetDwsClusterFlavorCommand : DwsCmdlet
+public sealed class GetDwsClusterFlavorCommand : DwsClusterReadCmdlet<ClusterFlavor>
 {
-    /// <summary>Cluster IDs; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
-
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetFlavorAsync(id, ct))));
-        }
-    }
+    protected override Task<ClusterFlavor> ReadAsync(string clusterId, CancellationToken ct) => DwsSession.Clusters.GetFlavorAsync(clusterId, ct);
 }

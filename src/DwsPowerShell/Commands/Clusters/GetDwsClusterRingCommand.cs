@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -20,16 +19,7 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsClusterRing", SupportsPaging = true)]
 [OutputType(typeof(TopologyRing))]
-public sealed class GetDwsClusterRingCommand : DwsCmdlet
+public sealed class GetDwsClusterRingCommand : DwsClusterListCmdlet<TopologyRing>
 {
-    /// <summary>The cluster whose rings to list; accepts objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string ClusterId { get; set; } = string.Empty;
-
-    protected override void ProcessRecord()
-    {
-        ForItem(ClusterId, () => WriteAll(ct => DwsSession.Clusters.ListTopologyRingsAsync(ClusterId, cancellationToken: ct)));
-    }
+    protected override IAsyncEnumerable<TopologyRing> List(string clusterId, CancellationToken ct) => DwsSession.Clusters.ListTopologyRingsAsync(clusterId, cancellationToken: ct);
 }

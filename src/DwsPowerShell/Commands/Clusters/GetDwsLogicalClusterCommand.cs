@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DwsPowerShell.Completers;
 using LogicalClusterModel = DwsPowerShell.Client.Models.Clusters.LogicalCluster;
 
 namespace DwsPowerShell.Commands.Clusters;
@@ -20,14 +19,8 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsLogicalCluster", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(typeof(LogicalClusterModel))]
-public sealed class GetDwsLogicalClusterCommand : DwsCmdlet
+public sealed class GetDwsLogicalClusterCommand : DwsClusterListCmdlet<LogicalClusterModel>
 {
-    /// <summary>The cluster whose logical clusters to list; accepts objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string ClusterId { get; set; } = string.Empty;
-
     /// <summary>Logical cluster IDs to keep.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -39,11 +32,9 @@ public sealed class GetDwsLogicalClusterCommand : DwsCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        ForItem(ClusterId, () => WriteAll(ct => DwsSession.Clusters.ListLogicalClustersAsync(ClusterId, cancellationToken: ct),
-            LogicalClusterId is null && Name is null ? null : Matches));
-    }
+    protected override IAsyncEnumerable<LogicalClusterModel> List(string clusterId, CancellationToken ct) => DwsSession.Clusters.ListLogicalClustersAsync(clusterId, cancellationToken: ct);
+
+    protected override Func<LogicalClusterModel, bool>? Filter => LogicalClusterId is null && Name is null ? null : Matches;
 
     private bool Matches(LogicalClusterModel lc) =>
         (LogicalClusterId is null || LogicalClusterId.Contains(lc.LogicalClusterId, StringComparer.Ordinal)) &&

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -20,26 +19,15 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsLogicalClusterVolume", SupportsPaging = true)]
 [OutputType(typeof(LogicalClusterVolume))]
-public sealed class GetDwsLogicalClusterVolumeCommand : DwsCmdlet
+public sealed class GetDwsLogicalClusterVolumeCommand : DwsClusterListCmdlet<LogicalClusterVolume>
 {
-    /// <summary>The cluster whose logical clusters' disks to read; accepts objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string ClusterId { get; set; } = string.Empty;
-
     /// <summary>Logical cluster names to keep; wildcards allowed, case-insensitive.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        ForItem(ClusterId, () =>
-        {
-            WriteAll(ct => DwsSession.Clusters.ListLogicalClusterVolumesAsync(ClusterId, cancellationToken: ct),
-                NameFilter<LogicalClusterVolume>(Name, v => v.LogicalClusterName));
-        });
-    }
+    protected override IAsyncEnumerable<LogicalClusterVolume> List(string clusterId, CancellationToken ct) => DwsSession.Clusters.ListLogicalClusterVolumesAsync(clusterId, cancellationToken: ct);
+
+    protected override Func<LogicalClusterVolume, bool>? Filter => NameFilter<LogicalClusterVolume>(Name, v => v.LogicalClusterName);
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -20,19 +19,7 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsSnapshotStatistic")]
 [OutputType(typeof(DwsSnapshotStatistic))]
-public sealed class GetDwsSnapshotStatisticCommand : DwsCmdlet
+public sealed class GetDwsSnapshotStatisticCommand : DwsClusterReadCmdlet<DwsSnapshotStatistic>
 {
-    /// <summary>IDs of the clusters; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
-
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            ForItem(id, () => WriteObject(Await(ct => DwsSession.Clusters.GetSnapshotStatisticsAsync(id, ct))));
-        }
-    }
+    protected override Task<DwsSnapshotStatistic> ReadAsync(string clusterId, CancellationToken ct) => DwsSession.Clusters.GetSnapshotStatisticsAsync(clusterId, ct);
 }

@@ -1,7 +1,6 @@
 using DwsPowerShell.Client.Models.Jobs;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -21,33 +20,19 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "DwsClusterSwitchback", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DwsJob))]
-public sealed class InvokeDwsClusterSwitchbackCommand : DwsLongRunningCmdlet
+public sealed class InvokeDwsClusterSwitchbackCommand : DwsClusterJobCmdlet
 {
-    /// <summary>IDs of the clusters; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
-
     /// <summary>Do not ask for confirmation (-WhatIf and an explicit -Confirm still win).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            if (!ShouldChange(id, "Switch back DWS cluster (brief service interruption)", Force, highRisk: true)) continue;
-            ForItem(id, () =>
-            {
-                var job = Await(ct => DwsSession.Clusters.SwitchbackAsync(id, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Switching back DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
-        }
-    }
+    protected override string Action => "Switch back DWS cluster (brief service interruption)";
+
+    protected override string Activity(string clusterId) => $"Switching back DWS cluster {clusterId}";
+
+    protected override Task<DwsJob> SendAsync(string clusterId, CancellationToken ct) => DwsSession.Clusters.SwitchbackAsync(clusterId, ct);
+
+    protected override bool Forced => Force;
+
+    protected override bool HighRisk => true;
 }

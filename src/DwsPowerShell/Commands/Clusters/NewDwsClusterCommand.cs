@@ -1,5 +1,3 @@
-using DwsPowerShell.Client.Models.AvailabilityZones;
-using System.Collections;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models.Clusters;
 using ClusterModel = DwsPowerShell.Client.Models.Clusters.Cluster;
@@ -33,122 +31,34 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsCommon.New, "DwsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ClusterCreation), typeof(ClusterModel))]
-public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecification
+public sealed class NewDwsClusterCommand : ClusterSpecificationCmdlet
 {
     private const string V2 = "v2";
     private const string V1 = "v1.0";
 
-    /// <summary>Unique cluster name: 4 to 64 characters, starting with a letter; letters, digits, - and _.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary>Node flavor (a SpecName from Get-DwsNodeType), such as dws2.m6.4xlarge.8.</summary>
-    [Parameter(Mandatory = true)]
-    [Alias("NodeType")]
-    [ValidateNotNullOrEmpty]
-    public string Flavor { get; set; } = string.Empty;
-
-    /// <summary>Number of nodes: 3 to 256 (1 for a standalone hybrid data warehouse).</summary>
-    [Parameter(Mandatory = true)]
-    [ValidateRange(1, 256)]
-    public int NodeCount { get; set; }
-
-    /// <summary>Number of coordinator nodes (CNs): 2 (3 with v1.0) to the node count, at most 20. Default 3.</summary>
-    [Parameter]
-    [ValidateRange(1, 20)]
-    public int CoordinatorNodeCount { get; set; } = 3;
-
-    /// <summary>The database administrator: user name and password (12 to 32 characters, three character classes).</summary>
-    [Parameter(Mandatory = true)]
-    [ValidateNotNull]
-    [Credential]
-    public PSCredential AdminCredential { get; set; } = null!;
-
-    /// <summary>Database port, 8000 to 30000. Default 8000.</summary>
-    [Parameter]
-    [ValidateRange(8000, 30000)]
-    public int Port { get; set; } = 8000;
-
-    /// <summary>AZ codes (Get-DwsAvailabilityZone): one, or three for a multi-AZ cluster (v1.0: exactly one).</summary>
-    [Parameter(Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    public string[] AvailabilityZone { get; set; } = Array.Empty<string>();
-
-    /// <summary>VPC ID.</summary>
-    [Parameter(Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    public string VpcId { get; set; } = string.Empty;
-
-    /// <summary>Subnet ID in the VPC.</summary>
-    [Parameter(Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    public string SubnetId { get; set; } = string.Empty;
-
-    /// <summary>Security group ID (required with -ApiVersion v1.0; optional with v2, where the service creates one).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? SecurityGroupId { get; set; }
-
-    /// <summary>Public IP binding: auto_assign, not_use or bind_existing (with -EipId).</summary>
-    [Parameter]
-    [ValidateSet(ClusterPublicIp.AutoAssign, ClusterPublicIp.NotUse, ClusterPublicIp.BindExisting)]
-    public string? PublicIpBindType { get; set; }
-
-    /// <summary>The EIP to bind when -PublicIpBindType is bind_existing.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? EipId { get; set; }
-
-    /// <summary>Cluster (kernel) version, such as 8.2.1; default the newest the flavor supports (v2 only).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? DatastoreVersion { get; set; }
-
-    /// <summary>Disk type: SSD, SAS or SATA; needed with -VolumeSizeGB for elastic-storage flavors (v2 only).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? VolumeType { get; set; }
-
-    /// <summary>Disk capacity per node in GB (v2 only).</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? VolumeSizeGB { get; set; }
-
-    /// <summary>KMS key ID to encrypt the cluster with (v2 only).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? KmsKeyId { get; set; }
-
-    /// <summary>KMS key name, given with -KmsKeyId (v2 only).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? KmsKeyName { get; set; }
-
-    /// <summary>Algorithm of the KMS encryption, given with -KmsKeyId: generalCipher or SMCipher; the service's default when omitted (v2 only).</summary>
-    [Parameter]
-    [ValidateSet(EncryptClusterRequest.GeneralCipher, EncryptClusterRequest.SMCipher)]
-    public string? CryptAlgorithm { get; set; }
-
-    /// <summary>ID of the dedicated storage pool (DSS) the nodes' disks come from; the shared storage when omitted (v2 only).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? DssPoolId { get; set; }
-
-    /// <summary>Tags as a hashtable of key = value (v1.0 takes one tag only).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public Hashtable? Tag { get; set; }
-
-    /// <summary>Enterprise project ID; default "0" (the default project).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? EnterpriseProjectId { get; set; }
-
-    /// <summary>v2 (API reference 5.2.3, the default) or v1.0 (API reference 5.2.1, for installations without v2).</summary>
+    /// <summary>
+    /// v2 (API reference 5.2.3, the default) or v1.0 (API reference 5.2.1, for installations without v2). v1.0 takes exactly
+    /// one -AvailabilityZone, one tag in -Tag and at least 3 coordinator nodes, needs -SecurityGroupId, and takes none of
+    /// -DatastoreVersion, -VolumeType, -VolumeSizeGB, -KmsKeyId, -KmsKeyName, -CryptAlgorithm and -DssPoolId.
+    /// </summary>
     [Parameter]
     [ValidateSet(V2, V1)]
     public string ApiVersion { get; set; } = V2;
+
+    /// <inheritdoc cref="DwsLongRunningCmdlet.Wait"/>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <inheritdoc cref="DwsWaitingCmdlet.TimeoutSec"/>
+    [Parameter]
+    [Alias("Timeout")]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSec { get; set; } = DwsWaitingCmdlet.DefaultTimeoutSec;
+
+    /// <inheritdoc cref="DwsWaitingCmdlet.PollIntervalSec"/>
+    [Parameter]
+    [ValidateRange(1, DwsWaitingCmdlet.MaxPollIntervalSec)]
+    public int PollIntervalSec { get; set; } = DwsWaitingCmdlet.DefaultPollIntervalSec;
 
     protected override void ProcessRecord()
     {
@@ -163,16 +73,8 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
             }
             else
             {
-                var request = ClusterSpecification.ToCreateRequest(this);
-                created = Await(async ct =>
-                {
-                    if (request.DatastoreVersion is null)
-                    {
-                        request.ValidateAllButVersion();
-                        request.DatastoreVersion = await DwsSession.Clusters.GetDefaultDatastoreVersionAsync(Flavor, ct).ConfigureAwait(false);
-                    }
-                    return await DwsSession.Clusters.CreateAsync(request, ct).ConfigureAwait(false);
-                });
+                var request = ToCreateRequest();
+                created = Await(async ct => await DwsSession.Clusters.CreateAsync(await WithDatastoreVersionAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
             }
 
             if (!Wait)
@@ -181,13 +83,13 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
                 return;
             }
             WriteObject(AwaitWithProgress($"Creating DWS cluster {Name}", (progress, ct) =>
-                DwsSession.Clusters.WaitForCreationAsync(Name, WaitOptions, c => progress(ClusterProgress.Describe(c), null), ct)));
+                DwsSession.Clusters.WaitForCreationAsync(Name, DwsWaitingCmdlet.Options(TimeoutSec, PollIntervalSec), c => progress(ClusterProgress.Describe(c), null), ct)));
         });
     }
 
     private CreateClusterV1Request V1Request()
     {
-        var tags = ClusterSpecification.Tags(this);
+        var tags = Tags();
         var unsupported = new[] { nameof(DatastoreVersion), nameof(VolumeType), nameof(VolumeSizeGB), nameof(KmsKeyId), nameof(KmsKeyName), nameof(CryptAlgorithm), nameof(DssPoolId) }
             .Where(MyInvocation.BoundParameters.ContainsKey).ToList();
         if (unsupported.Count > 0)
@@ -208,7 +110,7 @@ public sealed class NewDwsClusterCommand : DwsLongRunningCmdlet, IClusterSpecifi
             VpcId = VpcId,
             SubnetId = SubnetId,
             SecurityGroupId = SecurityGroupId,
-            PublicIp = ClusterSpecification.PublicIp(this),
+            PublicIp = PublicIp(),
             Tags = tags?.FirstOrDefault(),
             EnterpriseProjectId = EnterpriseProjectId,
         };

@@ -56,14 +56,7 @@ public sealed class RemoveDwsCoordinatorNodeCommand : DwsLongRunningCmdlet
             if (!ShouldChange($"{string.Join(", ", ids)} (cluster {clusterId})", "Delete DWS CNs", Force)) continue;
             ForItem(clusterId, () =>
             {
-                var job = Await(ct => DwsSession.Clusters.RemoveCoordinatorNodesAsync(clusterId, ids, ct));
-                if (!Wait)
-                {
-                    WriteObject(job);
-                    return;
-                }
-                WaitForJob(job, $"Deleting CNs of cluster {clusterId}");
-                WriteObject(Await(ct => DwsSession.Clusters.ListCoordinatorNodesAsync(clusterId, ct)).Instances, enumerateCollection: true);
+                WriteJob(ct => DwsSession.Clusters.RemoveCoordinatorNodesAsync(clusterId, ids, ct), $"Deleting CNs of cluster {clusterId}", async ct => (await DwsSession.Clusters.ListCoordinatorNodesAsync(clusterId, ct).ConfigureAwait(false)).Instances);
             });
         }
     }

@@ -1,7 +1,6 @@
 using DwsPowerShell.Client.Models.Jobs;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -21,29 +20,11 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "DwsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DwsJob))]
-public sealed class StartDwsClusterCommand : DwsLongRunningCmdlet
+public sealed class StartDwsClusterCommand : DwsClusterJobCmdlet
 {
-    /// <summary>IDs of the clusters to start; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
+    protected override string Action => "Start DWS cluster";
 
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            if (!ShouldChange(id, "Start DWS cluster", force: false)) continue;
-            ForItem(id, () =>
-            {
-                var job = Await(ct => DwsSession.Clusters.StartAsync(id, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Starting DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
-        }
-    }
+    protected override string Activity(string clusterId) => $"Starting DWS cluster {clusterId}";
+
+    protected override Task<DwsJob> SendAsync(string clusterId, CancellationToken ct) => DwsSession.Clusters.StartAsync(clusterId, ct);
 }

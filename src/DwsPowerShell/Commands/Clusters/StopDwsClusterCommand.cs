@@ -1,7 +1,6 @@
 using DwsPowerShell.Client.Models.Jobs;
 using System.Management.Automation;
 using DwsPowerShell.Client.Models;
-using DwsPowerShell.Completers;
 
 namespace DwsPowerShell.Commands.Clusters;
 
@@ -21,33 +20,17 @@ namespace DwsPowerShell.Commands.Clusters;
 /// </example>
 [Cmdlet(VerbsLifecycle.Stop, "DwsCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(DwsJob))]
-public sealed class StopDwsClusterCommand : DwsLongRunningCmdlet
+public sealed class StopDwsClusterCommand : DwsClusterJobCmdlet
 {
-    /// <summary>IDs of the clusters to stop; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ClusterIdCompleter))]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
-
     /// <summary>Stop without asking for confirmation (-WhatIf and an explicit -Confirm still win).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            if (!ShouldChange(id, "Stop DWS cluster", Force)) continue;
-            ForItem(id, () =>
-            {
-                var job = Await(ct => DwsSession.Clusters.StopAsync(id, ct));
-                if (Wait)
-                {
-                    job = WaitForJob(job, $"Stopping DWS cluster {id}");
-                    job.ClusterId ??= id;
-                }
-                WriteObject(job);
-            });
-        }
-    }
+    protected override string Action => "Stop DWS cluster";
+
+    protected override string Activity(string clusterId) => $"Stopping DWS cluster {clusterId}";
+
+    protected override Task<DwsJob> SendAsync(string clusterId, CancellationToken ct) => DwsSession.Clusters.StopAsync(clusterId, ct);
+
+    protected override bool Forced => Force;
 }

@@ -19,23 +19,12 @@ namespace DwsPowerShell.Commands.Connections;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DwsClusterEndpoint")]
 [OutputType(typeof(ClusterEndpoints))]
-public sealed class GetDwsClusterEndpointCommand : DwsCmdlet
+public sealed class GetDwsClusterEndpointCommand : DwsClusterReadCmdlet<ClusterEndpoints>
 {
-    /// <summary>IDs of the clusters; accepts IDs and objects with a ClusterId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string[] ClusterId { get; set; } = Array.Empty<string>();
-
     /// <summary>Instance type: dws (data warehouse) or dws-cn (CN instances, with their public IPs).</summary>
     [Parameter]
     [ValidateSet("dws", "dws-cn")]
     public string? InstanceType { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var id in ClusterId)
-        {
-            ForItem(id, () => WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(id, InstanceType, ct))));
-        }
-    }
+    protected override Task<ClusterEndpoints> ReadAsync(string clusterId, CancellationToken ct) => DwsSession.Connections.GetEndpointsAsync(clusterId, InstanceType, ct);
 }

@@ -19,25 +19,9 @@ namespace DwsPowerShell.Commands.Connections;
 /// </example>
 [Cmdlet(VerbsLifecycle.Register, "DwsClusterEip", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ClusterEndpoints))]
-public sealed class RegisterDwsClusterEipCommand : DwsCmdlet
+public sealed class RegisterDwsClusterEipCommand : ClusterEipCmdlet
 {
-    /// <summary>The cluster; accepts clusters (and any object with a ClusterId) from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ClusterId { get; set; } = string.Empty;
+    protected override string Action => $"Bind EIP {EipId}";
 
-    /// <summary>The ID of the EIP to bind; accepts objects with an EipId property from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string EipId { get; set; } = string.Empty;
-
-    protected override void ProcessRecord()
-    {
-        if (!ShouldChange(ClusterId, $"Bind EIP {EipId}", force: false)) return;
-        ForItem(ClusterId, () =>
-        {
-            Await(ct => DwsSession.Connections.BindEipAsync(ClusterId, EipId, ct));
-            WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(ClusterId, cancellationToken: ct)));
-        });
-    }
+    protected override Task SendAsync(CancellationToken ct) => DwsSession.Connections.BindEipAsync(ClusterId, EipId, ct);
 }

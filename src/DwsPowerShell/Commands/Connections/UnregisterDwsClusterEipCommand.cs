@@ -19,25 +19,9 @@ namespace DwsPowerShell.Commands.Connections;
 /// </example>
 [Cmdlet(VerbsLifecycle.Unregister, "DwsClusterEip", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ClusterEndpoints))]
-public sealed class UnregisterDwsClusterEipCommand : DwsCmdlet
+public sealed class UnregisterDwsClusterEipCommand : ClusterEipCmdlet
 {
-    /// <summary>The cluster; accepts clusters, connections from Get-DwsClusterEndpoint and any object with a ClusterId from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ClusterId { get; set; } = string.Empty;
+    protected override string Action => $"Unbind EIP {EipId}";
 
-    /// <summary>The ID of the bound EIP; accepts connections from Get-DwsClusterEndpoint from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string EipId { get; set; } = string.Empty;
-
-    protected override void ProcessRecord()
-    {
-        if (!ShouldChange(ClusterId, $"Unbind EIP {EipId}", force: false)) return;
-        ForItem(ClusterId, () =>
-        {
-            Await(ct => DwsSession.Connections.UnbindEipAsync(ClusterId, EipId, ct));
-            WriteObject(Await(ct => DwsSession.Connections.GetEndpointsAsync(ClusterId, cancellationToken: ct)));
-        });
-    }
+    protected override Task SendAsync(CancellationToken ct) => DwsSession.Connections.UnbindEipAsync(ClusterId, EipId, ct);
 }

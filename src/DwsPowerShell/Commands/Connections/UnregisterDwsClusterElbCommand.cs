@@ -21,31 +21,9 @@ namespace DwsPowerShell.Commands.Connections;
 /// </example>
 [Cmdlet(VerbsLifecycle.Unregister, "DwsClusterElb", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DwsJob), typeof(ClusterModel))]
-public sealed class UnregisterDwsClusterElbCommand : DwsLongRunningCmdlet
+public sealed class UnregisterDwsClusterElbCommand : ClusterElbCmdlet
 {
-    /// <summary>The cluster; accepts clusters, ELBs from Get-DwsElb -ClusterId, and any object with a ClusterId from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ClusterId { get; set; } = string.Empty;
+    protected override (string Action, string Activity) Describe() => ($"Unbind ELB {ElbId}", $"Unbinding ELB {ElbId} from DWS cluster {ClusterId}");
 
-    /// <summary>The bound ELB to unbind (the ELB itself is kept); accepts ELBs from Get-DwsElb from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ElbId { get; set; } = string.Empty;
-
-    protected override void ProcessRecord()
-    {
-        if (!ShouldChange(ClusterId, $"Unbind ELB {ElbId}", force: false)) return;
-        ForItem(ClusterId, () =>
-        {
-            var job = Await(ct => DwsSession.Connections.UnbindElbAsync(ClusterId, ElbId, ct));
-            if (!Wait)
-            {
-                WriteObject(job);
-                return;
-            }
-            WaitForJob(job, $"Unbinding ELB {ElbId} from DWS cluster {ClusterId}");
-            WriteObject(Await(ct => DwsSession.Clusters.GetAsync(ClusterId, ct)));
-        });
-    }
+    protected override Task<DwsJob> SendAsync(CancellationToken ct) => DwsSession.Connections.UnbindElbAsync(ClusterId, ElbId, ct);
 }

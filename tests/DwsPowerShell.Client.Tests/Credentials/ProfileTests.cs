@@ -101,7 +101,8 @@ public sealed class ProfileTests : IDisposable
     public void A_missing_profile_names_the_file_and_lists_the_profiles_it_has()
     {
         var path = WriteHomeFile(TwoProfiles);
-        var ex = Assert.Throws<DwsConfigurationException>(() => CredentialChain.Resolve(null, _env, "staging"));
+        var ex = Assert.Throws<DwsProfileException>(() => CredentialChain.Resolve(null, _env, "staging"));
+        Assert.Equal("staging", ex.Profile);
         Assert.Equal($"The credentials file '{path}' has no [staging] section; its profiles are: basic, prod, stack. Add [staging] with ak and sk keys, or name another profile.", ex.Message);
     }
 
@@ -111,7 +112,7 @@ public sealed class ProfileTests : IDisposable
     public void A_profile_missing_a_key_names_the_file_section_and_key(string missing, string what)
     {
         var path = WriteHomeFile($"[dev]\n{(missing == "ak" ? "" : "ak = DEVAK\n")}{(missing == "sk" ? "" : "sk = DEVSK\n")}region = eu-west-101\n");
-        var ex = Assert.Throws<DwsConfigurationException>(() => CredentialChain.Resolve(null, _env, "dev"));
+        var ex = Assert.Throws<DwsProfileException>(() => CredentialChain.Resolve(null, _env, "dev"));
         Assert.Equal($"The [dev] section of '{path}' has no {missing} key: add {missing} = <{what}>.", ex.Message);
     }
 
@@ -129,7 +130,7 @@ public sealed class ProfileTests : IDisposable
     [Fact]
     public void No_credentials_file_is_an_error_naming_the_profile()
     {
-        var ex = Assert.Throws<DwsConfigurationException>(() => CredentialChain.Resolve(null, _env, "prod"));
+        var ex = Assert.Throws<DwsProfileException>(() => CredentialChain.Resolve(null, _env, "prod"));
         Assert.StartsWith("Profile 'prod' was asked for, but there is no credentials file", ex.Message);
     }
 
@@ -141,7 +142,7 @@ public sealed class ProfileTests : IDisposable
     public void A_profile_with_a_bad_cloud_domain_or_iam_endpoint_is_refused_naming_it(string lines, string start)
     {
         WriteHomeFile("[p]\nak = A\nsk = B\n" + lines);
-        var ex = Assert.Throws<DwsConfigurationException>(() => CredentialChain.Resolve(null, _env, "p"));
+        var ex = Assert.Throws<DwsProfileException>(() => CredentialChain.Resolve(null, _env, "p"));
         Assert.StartsWith(start, ex.Message);
     }
 

@@ -217,6 +217,7 @@ public static class DwsErrorMapper
             if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0) root = root[0];
             if (root.ValueKind != JsonValueKind.Object) return (null, Shorten(json));
             if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object) root = nested;
+            else if (OpenStackFault(root) is { } fault) return fault;
 
             string? code = null, message = null;
             foreach (var (codeName, messageName) in s_fieldPairs)
@@ -233,6 +234,22 @@ public static class DwsErrorMapper
         {
             return (null, Shorten(PlainText(json)));
         }
+    }
+
+    /// <summary>
+    /// The OpenStack-style fault of the services beside DWS on the same gateway (SFS, EVS...): one property named after
+    /// the fault holding the message, <c>{"itemNotFound":{"message":"...","code":404}}</c>. The fault's name is the code
+    /// unless the inner code is a service code of its own (text, not the HTTP status repeated).
+    /// </summary>
+    private static (string? Code, string? Message)? OpenStackFault(JsonElement root)
+    {
+        using var properties = root.EnumerateObject();
+        if (!properties.MoveNext()) return null;
+        var only = properties.Current;
+        if (properties.MoveNext() || only.Value.ValueKind != JsonValueKind.Object) return null;
+        if (!only.Value.TryGetProperty("message", out var m) || Text(m) is not { } message) return null;
+        var inner = only.Value.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? Text(c) : null;
+        return (ShortenCode(inner ?? only.Name), Shorten(message));
     }
 
     /// <summary>The first pairs of <see cref="s_fieldPairs"/> (error_code, errCode, retCode): those a 2xx reports its own outcome with.</summary>

@@ -60,6 +60,27 @@ public class ErrorMapperTests
         Assert.Equal("The username or password is wrong.", ex.ErrorMessage);
     }
 
+    [Theory]
+    [InlineData(404, """{"itemNotFound":{"message":"Share 6f1a could not be found.","code":404}}""", "itemNotFound", "Share 6f1a could not be found.")]
+    [InlineData(400, """{"badRequest":{"message":"New size for shrink must be less than current size.","code":400}}""", "badRequest", "New size for shrink must be less than current size.")]
+    [InlineData(400, """{"badRequest":{"message":"Invalid share size.","code":"SFS.TEAM.0001"}}""", "SFS.TEAM.0001", "Invalid share size.")]
+    public void OpenStack_faults_take_their_name_or_service_code_and_message(int status, string body, string code, string message)
+    {
+        // The SFS share actions (seed 002) answer in the OpenStack fault shape, not DWS's error_code/error_msg.
+        var ex = Map(status, body);
+        Assert.Equal((code, message), (ex.ErrorCode, ex.ErrorMessage));
+    }
+
+    [Theory]
+    [InlineData("""{"clusters":{"id":"c1"}}""")]
+    [InlineData("""{"fault":{"code":500}}""")]
+    public void A_single_object_without_a_message_is_not_taken_for_a_fault(string body)
+    {
+        var ex = Map(500, body);
+        Assert.NotEqual("clusters", ex.ErrorCode);
+        Assert.NotEqual("fault", ex.ErrorCode);
+    }
+
     [Fact]
     public void A_code_split_by_the_text_conversion_is_normalised_with_the_references_solution()
     {

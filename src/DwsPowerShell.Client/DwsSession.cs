@@ -78,6 +78,27 @@ public sealed class DwsSession : IDisposable
     /// <summary>The cloud the region belongs to (<see cref="DwsClouds"/>).</summary>
     public DwsCloud Cloud { get; }
 
+    /// <summary>
+    /// The endpoint of a service on the same credentials: <c>dws</c> is <see cref="Endpoint"/>, <c>iam</c>
+    /// <see cref="IamEndpoint"/>; any other is the region's <c>https://{service}.{region}.{domain}</c> in the session's
+    /// cloud. A session made with an explicit Endpoint (a private gateway, the emulator) sends every service there.
+    /// </summary>
+    public Uri ServiceEndpoint(string service)
+    {
+        var name = (service ?? "").Trim().ToLowerInvariant();
+        if (name == "dws") return Endpoint;
+        if (name == "iam") return IamEndpoint;
+        if (Options.Endpoint is not null)
+        {
+            // Checked as a name all the same, so a typo fails the same way with or without a gateway.
+            DwsRegions.Table[0].ServiceEndpoint(name);
+            return Endpoint;
+        }
+        var region = Cloud.FindRegion(Region) ?? throw new DwsConfigurationException(
+            $"The endpoint of service '{name}' cannot be derived without a known region of {Cloud.Description}: give the full URL instead.");
+        return region.ServiceEndpoint(name);
+    }
+
     public Uri Endpoint { get; }
 
     public Uri IamEndpoint { get; }

@@ -11,7 +11,7 @@ public class CatalogueCoverageTests
     /// <summary>Cmdlets that serve no single operation of the reference: sessions and waiting on earlier calls.</summary>
     internal static readonly HashSet<string> Helpers = new(StringComparer.Ordinal)
     {
-        "Connect-DwsService", "Disconnect-DwsService", "Get-DwsSession", "Wait-DwsCluster", "Wait-DwsJob", "Wait-DwsSnapshot",
+        "Connect-DwsService", "Disconnect-DwsService", "Get-DwsSession", "Invoke-DwsRestMethod", "Wait-DwsCluster", "Wait-DwsJob", "Wait-DwsSnapshot",
     };
 
     private static readonly HashSet<string> CatalogueCmdlets = new(DwsOperations.All.Select(o => o.Cmdlet), StringComparer.Ordinal);

@@ -83,6 +83,81 @@ public sealed class DwsRequest
         return new(operation.Method, operation.Path, operation.Retry == DwsRetry.Safe ? DwsCallKind.Read : DwsCallKind.Mutation) { Operation = operation };
     }
 
+    /// <summary>The HTTP methods <see cref="Custom"/> sends.</summary>
+    public static readonly IReadOnlyList<string> CustomMethods = new[] { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE" };
+
+    /// <summary>Headers the transport writes itself (host, signing, token, project, body type): <see cref="Header"/> refuses them.</summary>
+    public static readonly IReadOnlyList<string> ReservedHeaders = new[] { "Host", "Authorization", "X-Sdk-Date", "X-Auth-Token", "X-Security-Token", "Content-Type", "Content-Length" };
+
+    /// <summary>
+    /// A request to any API on the same gateway and credentials (Invoke-DwsRestMethod): <paramref name="template"/> is a
+    /// path whose <c>{project_id}</c> is the session's; GET and HEAD are retried as reads, everything else as a change.
+    /// </summary>
+    public static DwsRequest Custom(string method, string template, string parameterName = "Path")
+    {
+        var m = (method ?? "").Trim().ToUpperInvariant();
+        if (!CustomMethods.Contains(m)) throw new DwsArgumentException($"Method '{Printable(method ?? "")}' is not one of {string.Join(", ", CustomMethods)}.", "Method", method);
+        var t = (template ?? "").Trim();
+        if (t.Length == 0 || t[0] != '/')
+            throw new DwsArgumentException($"{parameterName} '{Printable(t)}' must start with '/', such as /v1.1/{{project_id}}/clusters.", parameterName, template);
+        foreach (var c in t)
+        {
+            if (c is '?' or '#' or '\\' || char.IsWhiteSpace(c) || char.IsControl(c))
+                throw new DwsArgumentException($"{parameterName} '{Printable(t)}' contains '{Printable(c.ToString())}': give the query in -Query, and no spaces or control characters.", parameterName, template);
+        }
+        foreach (Match placeholder in Regex.Matches(t, @"\{([^}]*)\}"))
+        {
+            if (placeholder.Groups[1].Value != "project_id")
+                throw new DwsArgumentException($"{parameterName} has the placeholder {placeholder.Value}: only {{project_id}} is filled in; write the other values into the path.", parameterName, template);
+        }
+        if (t.IndexOf("..", StringComparison.Ordinal) >= 0)
+            throw new DwsArgumentException($"{parameterName} '{Printable(t)}' contains '..', which would leave the path.", parameterName, template);
+        return new(m, t, m is "GET" or "HEAD" ? DwsCallKind.Read : DwsCallKind.Mutation);
+    }
+
+    /// <summary>Where the request goes instead of the session's DWS endpoint (another service of the cloud); null for DWS.</summary>
+    public Uri? Endpoint { get; private set; }
+
+    /// <summary>Sends the request to <paramref name="endpoint"/> (another service, such as https://cdm.eu-west-101.myhuaweicloud.eu).</summary>
+    public DwsRequest At(Uri endpoint)
+    {
+        Endpoint = DwsSessionChecks.CheckEndpoint(endpoint ?? throw new ArgumentNullException(nameof(endpoint)), "Uri");
+        return this;
+    }
+
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+
+    /// <summary>Headers of the request's own, signed with it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    /// <summary>Adds a header of the request's own (refusing <see cref="ReservedHeaders"/>, invalid names and line breaks).</summary>
+    public DwsRequest Header(string name, string? value)
+    {
+        var n = (name ?? "").Trim();
+        if (n.Length == 0 || n.Any(c => c <= ' ' || c >= 127 || c is ':' or '(' or ')' or ',' or ';' or '"' or '/' or '[' or ']' or '?' or '=' or '{' or '}' or '\\'))
+            throw new DwsArgumentException($"Header name '{Printable(n)}' is not a valid HTTP header name.", "Header", name);
+        if (ReservedHeaders.Any(r => string.Equals(r, n, StringComparison.OrdinalIgnoreCase)))
+            throw new DwsArgumentException($"Header '{n}' is written by the session itself (signing, token, host, body type); leave it out" +
+                (string.Equals(n, "Content-Type", StringComparison.OrdinalIgnoreCase) ? ", or give -ContentType." : "."), "Header", name);
+        if (value is not null && value.Any(c => c is '\r' or '\n' or '\0'))
+            throw new DwsArgumentException($"Header '{n}' has a line break in its value.", "Header", value);
+        _headers.Add(new KeyValuePair<string, string>(n, value ?? ""));
+        return this;
+    }
+
+    /// <summary>A body sent as these bytes (no re-casing, no serialisation), with its content type.</summary>
+    public byte[]? RawBody { get; private set; }
+
+    public string? RawContentType { get; private set; }
+
+    public DwsRequest WithRawBody(byte[] body, string contentType = "application/json")
+    {
+        RawBody = body ?? throw new ArgumentNullException(nameof(body));
+        RawContentType = string.IsNullOrWhiteSpace(contentType) ? "application/json" : contentType.Trim();
+        Body = null;
+        return this;
+    }
+
     // Requests by path: the IAM calls (token, project list) and tests; DWS operations are built with For.
     internal static DwsRequest Get(string template) => new("GET", template, DwsCallKind.Read);
 

@@ -82,7 +82,7 @@ public sealed class DwsTransport : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var projectId = request.NeedsProjectId ? await _projectId(cancellationToken).ConfigureAwait(false) : null;
         var path = request.BuildPath(projectId);
-        var target = request.ToIam ? _iamTarget : _dwsTarget;
+        var target = request.Endpoint is { } other ? new Target(other) : request.ToIam ? _iamTarget : _dwsTarget;
         var state = new CallState(request, path, projectId, read, target);
 
         var attempt = await RunPipelineAsync(state, cancellationToken).ConfigureAwait(false);
@@ -178,7 +178,13 @@ public sealed class DwsTransport : IDisposable
         foreach (var pair in request.QueryPairs) signing.Query.Add(pair);
         signing.Headers["Host"] = state.Target.Host;
         if (state.ProjectId is not null && !request.ToIam) signing.Headers["X-Project-Id"] = state.ProjectId;
-        if (request.Body is not null)
+        foreach (var header in request.Headers) signing.Headers[header.Key] = header.Value;
+        if (request.RawBody is not null)
+        {
+            signing.Body = request.RawBody;
+            signing.Headers["Content-Type"] = request.RawContentType!;
+        }
+        else if (request.Body is not null)
         {
             signing.Body = state.BodyBytes ??= JsonSerializer.SerializeToUtf8Bytes(request.Body, request.Body.GetType(), DwsJson.Options);
             signing.Headers["Content-Type"] = "application/json";
@@ -193,7 +199,8 @@ public sealed class DwsTransport : IDisposable
             AdvancedResponseWriter = s_readAnswer,
             Interceptors = [new SignedHeaders(signing.Headers)],
         };
-        if (request.Body is not null) rest.AddBody(signing.Body, ContentType.Json);
+        if (request.RawBody is not null) rest.AddBody(signing.Body, request.RawContentType!);
+        else if (request.Body is not null) rest.AddBody(signing.Body, ContentType.Json);
 
         var started = Stopwatch.GetTimestamp();
         // From here until an answer says otherwise, a change may have reached the service.

@@ -97,4 +97,31 @@ Describe 'Invoke-DwsRestMethod' {
         Invoke-DwsRestMethod -Service cdm -Path '/v1.1/{project_id}/clusters' -ErrorAction SilentlyContinue
         @(Get-EmulatorRequest -Method GET -Target "/v1.1/$project/clusters").Count | Should -Be 1
     }
+
+    It 'repeats a read until -Until holds, and until -Property equals -Value' {
+        New-DwsCluster -Name 'rest-wait' -Flavor dws.d2.xlarge -NodeCount 3 -AdminCredential $admin `
+            -AvailabilityZone "$($emu.Credential.Region)a" -VpcId vpc-rest -SubnetId subnet-rest -Confirm:$false | Out-Null
+        $new = Get-DwsCluster -Name rest-wait
+        $new.ClusterId | Should -Not -BeNullOrEmpty
+        Clear-EmulatorRequest
+        $done = Invoke-DwsRestMethod -Path "/v1.0/{project_id}/clusters/$($new.ClusterId)" -Until { $_.cluster.status -eq 'AVAILABLE' } -PollIntervalSec 1 -TimeoutSec 120
+        $done.cluster.status | Should -Be 'AVAILABLE'
+        $polls = @(Get-EmulatorRequest -Method GET -Target "/v1.0/$project/clusters/$($new.ClusterId)")
+        $polls.Count | Should -BeGreaterThan 1
+        (Invoke-DwsRestMethod -Path "/v1.0/{project_id}/clusters/$($new.ClusterId)" -Property cluster.status -Value available -PollIntervalSec 1).cluster.name | Should -Be 'rest-wait'
+    }
+
+    It 'gives up after -TimeoutSec with a wait-timeout error naming the condition' {
+        Assert-DwsErrorRecord -ErrorId DwsWaitTimedOut -Category OperationTimeout -TargetObject "GET $($emu.Url)/v1.0/{project_id}/clusters/$($cluster.ClusterId)" -MessageLike "*still running: cluster.status -eq NEVER*" {
+            Invoke-DwsRestMethod -Path "/v1.0/{project_id}/clusters/$($cluster.ClusterId)" -Property cluster.status -Value NEVER -PollIntervalSec 1 -TimeoutSec 2
+        }
+    }
+
+    It 'refuses -Until on a change, before anything is sent' {
+        Clear-EmulatorRequest
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject "DELETE $($emu.Url)/v1.0/{project_id}/clusters/$($cluster.ClusterId)" -MessageLike '-Until repeats a read: use it with -Method GET or HEAD*' {
+            Invoke-DwsRestMethod -Method DELETE -Path "/v1.0/{project_id}/clusters/$($cluster.ClusterId)" -Until { $true } -Confirm:$false
+        }
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Transport;
+using DwsPowerShell.Client.Waiting;
 using DwsPowerShell.Internal;
 
 namespace DwsPowerShell.Commands.Rest;
@@ -16,6 +17,12 @@ namespace DwsPowerShell.Commands.Rest;
 /// Invoke-DwsRestMethod -Service cdm -Method POST -Path '/v1.1/{project_id}/clusters/3c4a7b1e-0f5d-4c2e-9a6b-1d2e3f4a5b6c/action' -Body @{ stop = @{ stopMode = 'IMMEDIATELY'; delayTime = -1 } }
 /// </code>
 /// <para>Sends {"stop":{"stopMode":"IMMEDIATELY","delayTime":-1}} to the CDM endpoint of the session's region; the answer's jobId list is written.</para>
+/// </example>
+/// <example title="Wait for a shrunk SFS share to reach its new size">
+/// <code>
+/// Invoke-DwsRestMethod -Service sfs -Path '/v2/{project_id}/shares/6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7' -Property share.size -Value 1 -PollIntervalSec 5 -TimeoutSec 600
+/// </code>
+/// <para>Reads the share every 5 seconds until its size is 1 (the SFS shrink answers 202 and finishes later), then writes the last answer; -Until { $_.share.status -eq 'available' } takes any condition.</para>
 /// </example>
 /// <example title="Read a DWS answer with its status and request ID">
 /// <code>
@@ -32,7 +39,7 @@ namespace DwsPowerShell.Commands.Rest;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "DwsRestMethod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(PSObject), typeof(string), typeof(DwsRestResponse))]
-public sealed class InvokeDwsRestMethodCommand : DwsCmdlet
+public sealed class InvokeDwsRestMethodCommand : DwsWaitingCmdlet
 {
     private const string PathSet = "Path";
     private const string UriSet = "Uri";
@@ -85,6 +92,21 @@ public sealed class InvokeDwsRestMethodCommand : DwsCmdlet
     [Parameter]
     public SwitchParameter IncludeResponse { get; set; }
 
+    /// <summary>Repeats the read (GET or HEAD) every -PollIntervalSec until this script block, given the parsed answer as $_, returns true; the last answer is written. Gives up after -TimeoutSec.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public ScriptBlock? Until { get; set; }
+
+    /// <summary>Repeats the read until the answer's property at this dotted path (such as share.size or status) equals -Value (PowerShell's -eq).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Property { get; set; }
+
+    /// <summary>The value -Property waits for.</summary>
+    [Parameter]
+    [AllowNull]
+    public object? Value { get; set; }
+
     protected override void ProcessRecord()
     {
         DwsRequest request;
@@ -100,9 +122,22 @@ public sealed class InvokeDwsRestMethodCommand : DwsCmdlet
         var target = $"{request.Method} {(request.Endpoint ?? DwsSession.Endpoint).GetLeftPart(UriPartial.Authority)}{request.Template}";
         if (request.Kind == DwsCallKind.Mutation && !ShouldProcess(target, $"Invoke {request.Method}")) return;
 
+        var waits = Until is not null || Property is not null;
+        if (waits && request.Kind == DwsCallKind.Mutation)
+        {
+            ThrowDwsError(new Client.Errors.DwsArgumentException($"-{(Until is not null ? "Until" : "Property")} repeats a read: use it with -Method GET or HEAD, and send the change in a call of its own first.",
+                Until is not null ? "Until" : "Property", Method), target);
+            return;
+        }
+        if (Property is not null && !MyInvocation.BoundParameters.ContainsKey(nameof(Value)))
+        {
+            ThrowDwsError(new Client.Errors.DwsArgumentException("-Property waits for a value: give -Value too (such as -Property status -Value AVAILABLE).", "Value", null), target);
+            return;
+        }
+
         ForItem(target, () =>
         {
-            var response = Await(ct => DwsSession.Transport.SendAsync(request, ct));
+            var response = waits ? Poll(request, target) : Await(ct => DwsSession.Transport.SendAsync(request, ct));
             var value = Raw || request.Method == "HEAD" ? null : Parse(response);
             if (IncludeResponse)
             {
@@ -118,6 +153,72 @@ public sealed class InvokeDwsRestMethodCommand : DwsCmdlet
             }
         });
     }
+
+    /// <summary>Reads until the condition holds on the answer, with the one waiter, its progress and cancellation.</summary>
+    private DwsResponse Poll(DwsRequest request, string target)
+    {
+        DwsResponse? last = null;
+        AwaitWithProgress($"Invoke-DwsRestMethod: waiting on {target}", async (progress, ct) =>
+        {
+            await DwsWaiter.PollAsync(async c =>
+            {
+                last = await DwsSession.Transport.SendAsync(request, c).ConfigureAwait(false);
+                var value = Parse(last);
+                var holds = await OnPipeline(() => Holds(value)).ConfigureAwait(false);
+                progress(Property is null ? $"HTTP {last.StatusCode}" : $"{Property} = {Describe(Lookup(value, Property))}", null);
+                return holds;
+            }, WaitOptions, () => new[] { Until?.ToString().Trim() ?? $"{Property} -eq {Value}" }, target, ct).ConfigureAwait(false);
+            return true;
+        });
+        return last!;
+    }
+
+    /// <summary>Runs a check on the pipeline thread (script blocks run only there) and hands its answer back to the waiter.</summary>
+    private Task<bool> OnPipeline(Func<bool> check)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            try
+            {
+                answer.SetResult(check());
+            }
+            catch (Exception ex)
+            {
+                answer.SetException(ex);
+            }
+        });
+        return answer.Task;
+    }
+
+    private bool Holds(object? value)
+    {
+        if (Until is not null)
+        {
+            var result = Until.InvokeWithContext(null, new List<PSVariable> { new("_", value), new("PSItem", value) });
+            return result.Count > 0 && LanguagePrimitives.IsTrue(result[result.Count - 1]);
+        }
+        return LanguagePrimitives.Equals(Lookup(value, Property!), Value, ignoreCase: true, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The value at a dotted path (share.size) of the parsed answer; null where a step is missing.</summary>
+    private static object? Lookup(object? value, string path)
+    {
+        foreach (var step in path.Split('.'))
+        {
+            if (value is null) return null;
+            value = PSObject.AsPSObject(value).Properties[step]?.Value;
+        }
+        return value is PSObject o && o.BaseObject is not PSCustomObject ? o.BaseObject : value;
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "(none)",
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     private DwsRequest Build()
     {

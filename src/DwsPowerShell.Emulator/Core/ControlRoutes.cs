@@ -9,6 +9,7 @@ namespace DwsPowerShell.Emulator.Core;
 /// GET requests · DELETE requests · POST reset · GET clock · POST clock/advance {"seconds":n} ·
 /// GET faults · PUT faults [FaultRule...] · POST jobs/fail-next {"kind","failed_code","failed_detail"} (kind: the work that
 /// fails, such as shrink; "shrink-answer" makes the next scale-in answer 200 with that code instead of starting).
+/// Areas add their own (<see cref="IEmulatorArea.MapControl"/>).
 /// </summary>
 internal static class ControlRoutes
 {
@@ -27,7 +28,8 @@ internal static class ControlRoutes
     /// <summary>The emulated clock stops short of this, so dates stay printable.</summary>
     private static readonly DateTimeOffset s_clockCeiling = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static void Map(WebApplication app)
+    /// <summary>Maps the core's control routes; returns the group the areas add theirs to (<see cref="IEmulatorArea.MapControl"/>).</summary>
+    public static RouteGroupBuilder Map(WebApplication app)
     {
         var control = app.MapGroup("/_emulator").AddEndpointFilter(LoopbackOnly);
         control.MapGet("/requests", (EmulatorState state) => Results.Json(state.Requests, s_json));
@@ -92,7 +94,7 @@ internal static class ControlRoutes
             state.FailNext(kind, failure);
             return Results.NoContent();
         });
-        Areas.Clusters.SettingsRoutes.MapControl(control); // POST clusters/{id}/readonly | unbalanced
+        return control;
     }
 
     private static IResult ClockResult(EmulatorClock clock) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.Emulator.Tests.Infrastructure;
 
@@ -59,6 +60,7 @@ public sealed class StateFileTests : IDisposable
         var old = Document();
         old.Remove("Format");
         old.Remove("Version");
+        old.Remove("Connections"); // Version 3
         File.WriteAllText(StatePath, old.ToJsonString());
 
         await using var second = await EmulatorHost.StartAsync(o => o.StateFile = StatePath);
@@ -72,7 +74,7 @@ public sealed class StateFileTests : IDisposable
     {
         File.WriteAllText(StatePath, "{}");
         var e = await Assert.ThrowsAsync<StateFileException>(() => EmulatorHost.StartAsync(o => o.StateFile = StatePath));
-        Assert.Equal($"state file '{StatePath}' is not an emulator state file: it has none of the fields Format, Version, SavedAt, Clusters, Jobs, Snapshots, Plans, Stages, PendingFailures", e.Message);
+        Assert.Equal($"state file '{StatePath}' is not an emulator state file: it has none of the fields Format, Version, SavedAt, Clusters, Jobs, Snapshots, Plans, Stages, Connections, PendingFailures", e.Message);
         Assert.Equal("{}", File.ReadAllText(StatePath));
     }
 

@@ -32,18 +32,18 @@ internal static class ControlRoutes
     public static RouteGroupBuilder Map(WebApplication app)
     {
         var control = app.MapGroup("/_emulator").AddEndpointFilter(LoopbackOnly);
-        control.MapGet("/requests", (EmulatorState state) => Results.Json(state.Requests, s_json));
+        control.MapGet("/requests", (EmulatorState state) => Results.Json(state.Requests, s_json)).WithMetadata(StateUnchanged.Instance);
         control.MapDelete("/requests", (EmulatorState state) =>
         {
             state.ClearRequests();
             return Results.NoContent();
-        });
+        }).WithMetadata(StateUnchanged.Instance);
         control.MapPost("/reset", (EmulatorState state) =>
         {
             state.Reset();
             return Results.NoContent();
         });
-        control.MapGet("/clock", (EmulatorClock clock) => ClockResult(clock));
+        control.MapGet("/clock", (EmulatorClock clock) => ClockResult(clock)).WithMetadata(StateUnchanged.Instance);
         control.MapPost("/clock/advance", async (HttpContext http, EmulatorClock clock) =>
         {
             var body = await Wire.ReadObjectAsync(http, required: true);
@@ -61,8 +61,8 @@ internal static class ControlRoutes
                 throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"seconds would move the emulated clock past {s_clockCeiling:yyyy-MM-dd}.");
             clock.Advance(by);
             return ClockResult(clock);
-        });
-        control.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules, s_json));
+        }).WithMetadata(StateUnchanged.Instance);
+        control.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules, s_json)).WithMetadata(StateUnchanged.Instance);
         control.MapPut("/faults", async (HttpContext http, FaultInjector faults) =>
         {
             List<FaultRule>? rules;
@@ -81,7 +81,7 @@ internal static class ControlRoutes
             }
             faults.SetRules(rules ?? []);
             return Results.Json(faults.Rules, s_json);
-        });
+        }).WithMetadata(StateUnchanged.Instance);
         control.MapPost("/jobs/fail-next", async (HttpContext http, EmulatorState state) =>
         {
             var body = await Wire.ReadObjectAsync(http, required: true);

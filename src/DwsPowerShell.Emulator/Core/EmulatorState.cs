@@ -18,6 +18,9 @@ public sealed class EmulatorState
     /// <summary>What the file holds (without savedAt) after the last write; null before the first.</summary>
     private string? _savedContent;
     private TimeSpan _savedClockOffset;
+    /// <summary>Requests that may have changed state (<see cref="MarkChanged"/>); <see cref="_savedChanges"/> is the count the last write saw.</summary>
+    private long _changes;
+    private long _savedChanges = -1;
 
     private readonly Dictionary<Type, object> _parts = [];
     private readonly List<StateField> _fields = [];
@@ -153,12 +156,33 @@ public sealed class EmulatorState
         if (string.IsNullOrWhiteSpace(path)) return;
         lock (_saveGate)
         {
-            if (Serialize(force: false, out var content, out var offset) is not { } json) return;
-            Write(path, json);
+            // Read before the state is: a change made meanwhile counts again and is serialized by the next save.
+            var changes = Interlocked.Read(ref _changes);
+            if (changes == _savedChanges && _savedContent is not null)
+            {
+                // Only the clock may have moved: the last text with a new SavedAt, without serializing the state again.
+                var clockOffset = Clock.Offset;
+                if (clockOffset == _savedClockOffset) return;
+                Write(path, StateFile.WithSavedAt(_savedContent, Clock.UtcNow));
+                _savedClockOffset = clockOffset;
+                return;
+            }
+            if (Serialize(force: false, out var content, out var offset) is { } json)
+            {
+                Write(path, json);
+                _savedClockOffset = offset;
+            }
             _savedContent = content;
-            _savedClockOffset = offset;
+            _savedChanges = changes;
         }
     }
+
+    /// <summary>
+    /// Counts a request that may have changed what the file keeps (every request that reaches a handler, but those marked
+    /// <see cref="StateUnchanged"/>): until the next one, <see cref="SaveChanges"/> writes without serializing the state.
+    /// Code that changes the state outside a request calls it too.
+    /// </summary>
+    public void MarkChanged() => Interlocked.Increment(ref _changes);
 
     /// <summary>
     /// The file's text, or null when <paramref name="force"/> is false and nothing the file keeps changed since the last

@@ -1,6 +1,6 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Diagnostics;
 using System.Globalization;
-using DwsPowerShell.Client.Models.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;

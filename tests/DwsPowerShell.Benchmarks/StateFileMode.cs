@@ -1,7 +1,7 @@
+using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using DwsPowerShell.Client.Models.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 

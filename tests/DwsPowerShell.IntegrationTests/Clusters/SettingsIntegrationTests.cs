@@ -3,10 +3,10 @@ using DwsPowerShell.Client;
 using DwsPowerShell.Client.Areas;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.IntegrationTests.Support;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using ClusterTag = DwsPowerShell.Client.Models.Clusters.ClusterTag;
 using ParameterAuditRecord = DwsPowerShell.Client.Models.Clusters.ParameterAuditRecord;
-using DwsPowerShell.IntegrationTests.Support;
 
 namespace DwsPowerShell.IntegrationTests.Clusters;
 

@@ -1,7 +1,7 @@
+using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
-using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Models.Workload;
 using DwsPowerShell.Emulator.Areas.Clusters;

@@ -1,6 +1,7 @@
 using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Diagnostics;
 using System.Globalization;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 

@@ -2,6 +2,7 @@ using DwsPowerShell.Client.Models.AvailabilityZones;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Benchmarks;

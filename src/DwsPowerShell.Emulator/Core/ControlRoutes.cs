@@ -9,6 +9,7 @@ namespace DwsPowerShell.Emulator.Core;
 /// GET requests · DELETE requests · POST reset · GET clock · POST clock/advance {"seconds":n} ·
 /// GET faults · PUT faults [FaultRule...] · POST jobs/fail-next {"kind","failed_code","failed_detail"} (kind: the work that
 /// fails, such as shrink; "shrink-answer" makes the next scale-in answer 200 with that code instead of starting).
+/// Areas add their own (<see cref="IEmulatorArea.MapControl"/>).
 /// </summary>
 internal static class ControlRoutes
 {
@@ -27,21 +28,22 @@ internal static class ControlRoutes
     /// <summary>The emulated clock stops short of this, so dates stay printable.</summary>
     private static readonly DateTimeOffset s_clockCeiling = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static void Map(WebApplication app)
+    /// <summary>Maps the core's control routes; returns the group the areas add theirs to (<see cref="IEmulatorArea.MapControl"/>).</summary>
+    public static RouteGroupBuilder Map(WebApplication app)
     {
         var control = app.MapGroup("/_emulator").AddEndpointFilter(LoopbackOnly);
-        control.MapGet("/requests", (EmulatorState state) => Results.Json(state.Requests, s_json));
+        control.MapGet("/requests", (EmulatorState state) => Results.Json(state.Requests, s_json)).WithMetadata(StateUnchanged.Instance);
         control.MapDelete("/requests", (EmulatorState state) =>
         {
             state.ClearRequests();
             return Results.NoContent();
-        });
+        }).WithMetadata(StateUnchanged.Instance);
         control.MapPost("/reset", (EmulatorState state) =>
         {
             state.Reset();
             return Results.NoContent();
         });
-        control.MapGet("/clock", (EmulatorClock clock) => ClockResult(clock));
+        control.MapGet("/clock", (EmulatorClock clock) => ClockResult(clock)).WithMetadata(StateUnchanged.Instance);
         control.MapPost("/clock/advance", async (HttpContext http, EmulatorClock clock) =>
         {
             var body = await Wire.ReadObjectAsync(http, required: true);
@@ -59,8 +61,8 @@ internal static class ControlRoutes
                 throw DwsErrors.BadRequest(DwsErrors.OutOfRange, $"seconds would move the emulated clock past {s_clockCeiling:yyyy-MM-dd}.");
             clock.Advance(by);
             return ClockResult(clock);
-        });
-        control.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules, s_json));
+        }).WithMetadata(StateUnchanged.Instance);
+        control.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules, s_json)).WithMetadata(StateUnchanged.Instance);
         control.MapPut("/faults", async (HttpContext http, FaultInjector faults) =>
         {
             List<FaultRule>? rules;
@@ -79,7 +81,7 @@ internal static class ControlRoutes
             }
             faults.SetRules(rules ?? []);
             return Results.Json(faults.Rules, s_json);
-        });
+        }).WithMetadata(StateUnchanged.Instance);
         control.MapPost("/jobs/fail-next", async (HttpContext http, EmulatorState state) =>
         {
             var body = await Wire.ReadObjectAsync(http, required: true);
@@ -92,7 +94,7 @@ internal static class ControlRoutes
             state.FailNext(kind, failure);
             return Results.NoContent();
         });
-        Areas.Clusters.SettingsRoutes.MapControl(control); // POST clusters/{id}/readonly | unbalanced
+        return control;
     }
 
     private static IResult ClockResult(EmulatorClock clock) =>

@@ -39,7 +39,7 @@ public static class DwsErrors
     public const string InvalidEipType = "DWS.5098";
     public const string InvalidPassword = "DWS.5144";
     public const string PasswordContainsUser = "DWS.5145";
-    // i4connect slice (5.9-5.11), from table 6-2
+    // Connections, tags and quotas (5.9-5.11), from table 6-2
     public const string DuplicateParameter = "DWS.5039";
     public const string InvalidEipId = "DWS.5133";
     public const string EipNotFound = "DWS.5135";

@@ -18,7 +18,7 @@ public sealed class EmulatorDurations
     public TimeSpan ClusterScaleOut { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan ClusterShrink { get; set; } = TimeSpan.FromMinutes(10);
 
-    // Issue 4 resize slice.
+    // Redistribution (5.2.31), disk expansion (5.2.38) and flavor change (5.2.57).
     public TimeSpan ClusterRedistribute { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan DiskExpand { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan FlavorChange { get; set; } = TimeSpan.FromMinutes(10);

@@ -7,7 +7,8 @@ namespace DwsPowerShell.Emulator.Core;
 
 /// <summary>
 /// All emulated state. Every read or write of the collections happens under <see cref="Gate"/>.
-/// Areas own the shapes they keep (snapshots, plans and stages are JSON objects keyed by id).
+/// The core keeps jobs, pending failures and IAM tokens; each area adds the state it owns (<see cref="Add"/>, called
+/// from <see cref="IEmulatorArea.AddState"/>) and reaches it with <see cref="Part{T}"/>.
 /// </summary>
 public sealed class EmulatorState
 {
@@ -17,26 +18,64 @@ public sealed class EmulatorState
     /// <summary>What the file holds (without savedAt) after the last write; null before the first.</summary>
     private string? _savedContent;
     private TimeSpan _savedClockOffset;
+    /// <summary>Requests that may have changed state (<see cref="MarkChanged"/>); <see cref="_savedChanges"/> is the count the last write saw.</summary>
+    private long _changes;
+    private long _savedChanges = -1;
+
+    private readonly Dictionary<Type, object> _parts = [];
+    private readonly List<StateField> _fields = [];
 
     public EmulatorState(EmulatorOptions options, EmulatorClock clock)
     {
         Options = options;
         Clock = clock;
+        AddField(new StateField<List<JobRecord>>("Jobs", 20, () => [.. Jobs.Values], list => Replace(Jobs, list.ToDictionary(j => j.JobId)), Jobs.Clear, CheckJobs));
+        AddField(new StateField<Dictionary<string, JobFailure>>("PendingFailures", 90, () => new(PendingFailures), map => Replace(PendingFailures, map),
+            PendingFailures.Clear, CheckPendingFailures));
+        foreach (var area in EmulatorAreas.All) area.AddState(this);
     }
 
     public EmulatorOptions Options { get; }
     public EmulatorClock Clock { get; }
     public object Gate { get; } = new();
 
-    public Dictionary<string, ClusterRecord> Clusters { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, JobRecord> Jobs { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, JsonObject> Snapshots { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, JsonObject> Plans { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, JsonObject> Stages { get; } = new(StringComparer.Ordinal);
     /// <summary>IAM tokens and their expiry (emulated clock). Never saved.</summary>
     public Dictionary<string, DateTimeOffset> Tokens { get; } = new(StringComparer.Ordinal);
     /// <summary>Job kind → failure to apply to the next job/operation of that kind.</summary>
     public Dictionary<string, JobFailure> PendingFailures { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fields of the state file, in their order.</summary>
+    public IReadOnlyList<StateField> Fields => _fields;
+
+    /// <summary>Adds an area's state object and the state file fields that keep it. Called once per area, from the constructor.</summary>
+    public void Add<T>(T part, params StateField[] fields) where T : class
+    {
+        if (!_parts.TryAdd(typeof(T), part)) throw new InvalidOperationException($"{typeof(T).Name} is added twice.");
+        foreach (var field in fields) AddField(field);
+    }
+
+    /// <summary>The state object an area added (<see cref="Add"/>).</summary>
+    public T Part<T>() where T : class =>
+        _parts.TryGetValue(typeof(T), out var part) ? (T)part : throw new InvalidOperationException($"No area added {typeof(T).Name}.");
+
+    private void AddField(StateField field)
+    {
+        if (_fields.Any(f => f.Name == field.Name || f.Order == field.Order))
+            throw new InvalidOperationException($"The state file field {field.Name} (order {field.Order}) clashes with another.");
+        _fields.Add(field);
+        _fields.Sort((a, b) => a.Order.CompareTo(b.Order));
+    }
+
+    private static string? CheckJobs(List<JobRecord> jobs) =>
+        !jobs.All(j => j is not null && !string.IsNullOrEmpty(j.JobId)) ? "has a job without a JobId"
+        : jobs.DistinctBy(j => j.JobId, StringComparer.Ordinal).Count() != jobs.Count ? "has a JobId twice"
+        : null;
+
+    private static string? CheckPendingFailures(Dictionary<string, JobFailure> failures) =>
+        failures.FirstOrDefault(p => !FailureKinds.IsKnown(p.Key) || p.Value is null) is { Key: not null } bad
+            ? $"has an unknown or null pending failure '{bad.Key}' (kinds: {string.Join(", ", FailureKinds.All)})"
+            : null;
 
     public IReadOnlyList<RequestLogEntry> Requests
     {
@@ -73,13 +112,8 @@ public sealed class EmulatorState
     {
         lock (Gate)
         {
-            Clusters.Clear();
-            Jobs.Clear();
-            Snapshots.Clear();
-            Plans.Clear();
-            Stages.Clear();
+            foreach (var field in _fields) field.Clear();
             Tokens.Clear();
-            PendingFailures.Clear();
         }
         ClearRequests();
     }
@@ -98,18 +132,15 @@ public sealed class EmulatorState
     /// <summary>Reads a state file; a file that is not one (empty, cut short, not JSON, wrongly shaped) throws <see cref="StateFileException"/>.</summary>
     public void Load(string path)
     {
-        var doc = StateFile.Read(path);
+        var doc = StateFile.Read(path, _fields);
         lock (Gate)
         {
             Clock.EnsureNotBefore(doc.SavedAt);
-            Clusters.Clear();
-            foreach (var c in doc.Clusters) Clusters[c.Id] = c;
-            Jobs.Clear();
-            foreach (var j in doc.Jobs) Jobs[j.JobId] = j;
-            Replace(Snapshots, doc.Snapshots);
-            Replace(Plans, doc.Plans);
-            Replace(Stages, doc.Stages);
-            Replace(PendingFailures, doc.PendingFailures);
+            foreach (var field in _fields)
+            {
+                if (doc.Values.TryGetValue(field.Name, out var value)) field.Load(value);
+                else field.Clear();
+            }
         }
         lock (_saveGate) _savedContent = null;
     }
@@ -125,12 +156,33 @@ public sealed class EmulatorState
         if (string.IsNullOrWhiteSpace(path)) return;
         lock (_saveGate)
         {
-            if (Serialize(force: false, out var content, out var offset) is not { } json) return;
-            Write(path, json);
+            // Read before the state is: a change made meanwhile counts again and is serialized by the next save.
+            var changes = Interlocked.Read(ref _changes);
+            if (changes == _savedChanges && _savedContent is not null)
+            {
+                // Only the clock may have moved: the last text with a new SavedAt, without serializing the state again.
+                var clockOffset = Clock.Offset;
+                if (clockOffset == _savedClockOffset) return;
+                Write(path, StateFile.WithSavedAt(_savedContent, Clock.UtcNow));
+                _savedClockOffset = clockOffset;
+                return;
+            }
+            if (Serialize(force: false, out var content, out var offset) is { } json)
+            {
+                Write(path, json);
+                _savedClockOffset = offset;
+            }
             _savedContent = content;
-            _savedClockOffset = offset;
+            _savedChanges = changes;
         }
     }
+
+    /// <summary>
+    /// Counts a request that may have changed what the file keeps (every request that reaches a handler, but those marked
+    /// <see cref="StateUnchanged"/>): until the next one, <see cref="SaveChanges"/> writes without serializing the state.
+    /// Code that changes the state outside a request calls it too.
+    /// </summary>
+    public void MarkChanged() => Interlocked.Increment(ref _changes);
 
     /// <summary>
     /// The file's text, or null when <paramref name="force"/> is false and nothing the file keeps changed since the last
@@ -143,17 +195,7 @@ public sealed class EmulatorState
         clockOffset = Clock.Offset;
         lock (Gate)
         {
-            content = JsonSerializer.Serialize(new StateDocument
-            {
-                Format = StateFile.FormatName,
-                Version = StateFile.CurrentVersion,
-                Clusters = [.. Clusters.Values],
-                Jobs = [.. Jobs.Values],
-                Snapshots = new(Snapshots),
-                Plans = new(Plans),
-                Stages = new(Stages),
-                PendingFailures = new(PendingFailures),
-            }, StateFile.Json);
+            content = StateFile.Write(_fields);
             if (!force && content == _savedContent && clockOffset == _savedClockOffset) return null;
             return StateFile.WithSavedAt(content, Clock.UtcNow);
         }
@@ -198,7 +240,8 @@ public sealed class EmulatorState
         }
     }
 
-    private static void Replace<T>(Dictionary<string, T> target, Dictionary<string, T> source)
+    /// <summary>Empties <paramref name="target"/> and fills it from <paramref name="source"/> (for <see cref="StateField.Load"/>).</summary>
+    public static void Replace<T>(Dictionary<string, T> target, IEnumerable<KeyValuePair<string, T>> source)
     {
         target.Clear();
         foreach (var (k, v) in source) target[k] = v;

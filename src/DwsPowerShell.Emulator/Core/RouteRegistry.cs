@@ -1,42 +1,50 @@
-using DwsPowerShell.Emulator.Areas.AvailabilityZones;
-using DwsPowerShell.Emulator.Areas.Clusters;
-using DwsPowerShell.Emulator.Areas.Connections;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Iam;
-using DwsPowerShell.Emulator.Areas.Jobs;
-using DwsPowerShell.Emulator.Areas.Quotas;
-using DwsPowerShell.Emulator.Areas.Snapshots;
-using DwsPowerShell.Emulator.Areas.Tags;
-using DwsPowerShell.Emulator.Areas.Workload;
 
 namespace DwsPowerShell.Emulator.Core;
 
-/// <summary>The one list of areas. Add a line per area (e.g. SnapshotRoutes.Map, WorkloadRoutes.Map).</summary>
+/// <summary>
+/// Maps the control routes, the IAM stand-in and every area's DWS routes (<see cref="EmulatorAreas"/>); anything else
+/// is the gateway's 404.
+/// </summary>
 internal static class RouteRegistry
 {
-    /// <summary>DWS areas: their routes contain {project_id}, which <see cref="ProjectScope"/> checks.</summary>
-    private static readonly Action<IEndpointRouteBuilder>[] s_dwsAreas =
-    [
-        AvailabilityZoneRoutes.Map,
-        NodeTypeRoutes.Map,
-        ClusterRoutes.Map,
-        JobRoutes.Map,
-        SnapshotRoutes.Map,
-        WorkloadRoutes.Map,
-        DwsPowerShell.Emulator.Areas.Clusters.ResizeRoutes.Map,
-        SettingsRoutes.Map,
-        ParameterRoutes.Map,
-        ConnectionRoutes.Map, TagRoutes.Map, QuotaRoutes.Map, // i4connect slice
-        LogicalClusterRoutes.Map, NodeRoutes.Map, // slice i4logical
-    ];
-
     public static void Map(WebApplication app)
     {
-        ControlRoutes.Map(app);
+        var control = ControlRoutes.Map(app);
         IamRoutes.Map(app);
         var dws = app.MapGroup("").AddEndpointFilter(ProjectScope.Filter);
-        foreach (var map in s_dwsAreas) map(dws);
+        foreach (var area in EmulatorAreas.All)
+        {
+            area.MapRoutes(dws);
+            area.MapControl(control);
+        }
         app.MapFallback((HttpContext http) =>
             DwsErrors.Result(404, DwsErrors.ApiNotFound, $"The API does not exist or has not been published: {http.Request.Method} {http.Request.Path}"));
+    }
+
+    /// <summary>The catalogue rows of the DWS routes <paramref name="endpoints"/> holds (each carries its row as metadata).</summary>
+    public static IEnumerable<DwsOperation> Operations(EndpointDataSource endpoints) =>
+        endpoints.Endpoints.Select(e => e.Metadata.GetMetadata<DwsOperation>()).OfType<DwsOperation>();
+}
+
+/// <summary>DWS routes from the operation catalogue (docs/catalogue.md): method and template come from the row.</summary>
+internal static class DwsRoutes
+{
+    /// <summary>Maps <paramref name="operation"/>'s method and path to <paramref name="handler"/>; the row is kept as the endpoint's metadata.</summary>
+    public static RouteHandlerBuilder Map(this IEndpointRouteBuilder routes, DwsOperation operation, Delegate handler) =>
+        routes.MapMethods(Pattern(operation), [operation.Method], handler).WithMetadata(operation);
+
+    /// <summary>
+    /// The row's URI template as a route pattern. The reference writes {name} parameters as ASP.NET does, so the
+    /// template is the pattern; a template with anything a pattern reads differently (a query, a '?', '*' or '=') is refused.
+    /// </summary>
+    public static string Pattern(DwsOperation operation)
+    {
+        var path = operation.Path;
+        if (path.IndexOfAny(['?', '*', '=', ':']) >= 0 || !path.Contains("{project_id}", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{operation.Section}: the path '{path}' is not a route template this emulator maps.");
+        return path;
     }
 }
 

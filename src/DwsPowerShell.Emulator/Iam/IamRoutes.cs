@@ -13,8 +13,8 @@ internal static class IamRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v3/auth/tokens", IssueToken);
-        routes.MapGet("/v3/projects", ListProjects);
+        routes.MapPost("/v3/auth/tokens", IssueToken).WithMetadata(StateUnchanged.Instance);
+        routes.MapGet("/v3/projects", ListProjects).WithMetadata(StateUnchanged.Instance);
     }
 
     private static async Task<IResult> IssueToken(HttpContext http, EmulatorState state)

@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
 using DwsPowerShell.Catalogue.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DwsPowerShell.Client.Tests.Catalogue;
 
@@ -58,4 +63,73 @@ public class CatalogueGeneratorTests
 
     [Fact]
     public void Properties_are_named_from_the_section() => Assert.Equal("S5_18_11", CatalogueGenerator.PropertyName("5.18.11"));
+
+    private const string QuotaRow = "5.11.1\tQuerying Resource Quotas\tQuotas\tGET\t/v1.0/{project_id}/quotas\tsafe\tnone\tGet-DwsQuota\t13806";
+
+    /// <summary>Runs the generator over one compilation, as the build does, with the table and the MSBuild properties given.</summary>
+    private static (string Source, Compilation Output) Generate(string code, IReadOnlyDictionary<string, string> properties)
+    {
+        var table = new Table("/x/" + CatalogueGenerator.FileName, GoodHeader + "\n" + QuotaRow + "\n");
+        var references = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0)
+            .Select(a => MetadataReference.CreateFromFile(a.Location));
+        var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText(code)], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new CatalogueGenerator().AsSourceGenerator()], [table], optionsProvider: new Options(properties));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        return (driver.GetRunResult().GeneratedTrees.Single().ToString(), output);
+    }
+
+    [Fact]
+    public void Another_project_names_its_namespace_and_gets_its_own_internal_types()
+    {
+        var (source, output) = Generate("""
+            namespace DwsPowerShell.Emulator.Core;
+            internal static class Use
+            {
+                public static string Route => DwsPowerShell.Emulator.Catalogue.DwsOperations.S5_11_1.Method + " " + DwsPowerShell.Emulator.Catalogue.DwsOperations.S5_11_1.Path;
+                public static bool Safe => DwsPowerShell.Emulator.Catalogue.DwsOperations.BySection("5.11.1")!.Retry == DwsPowerShell.Emulator.Catalogue.DwsRetry.Safe;
+            }
+            """, new Dictionary<string, string> { ["build_property." + CatalogueGenerator.NamespaceProperty] = "DwsPowerShell.Emulator.Catalogue" });
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Contains("namespace DwsPowerShell.Emulator.Catalogue", source);
+        Assert.Contains("internal sealed class DwsOperation", source);
+        Assert.Contains("internal static class DwsOperations", source);
+        Assert.DoesNotContain("DwsPowerShell.Client", source);
+        Assert.DoesNotContain("ClientMethods", source);
+        Assert.DoesNotContain("public static class", source);
+    }
+
+    [Fact]
+    public void Without_the_property_the_client_namespace_is_written_as_before()
+    {
+        var rows = CatalogueGenerator.Parse("/x/operations.tsv", GoodHeader + "\n" + QuotaRow + "\n", out _);
+        foreach (var unset in new[] { new Dictionary<string, string>(), new() { ["build_property." + CatalogueGenerator.NamespaceProperty] = "" } })
+        {
+            var (source, _) = Generate("namespace DwsPowerShell.Client.Catalogue; internal class Placeholder { }", unset);
+            Assert.Equal(CatalogueGenerator.Emit(rows, []), source);
+            Assert.Contains("namespace DwsPowerShell.Client.Catalogue", source);
+        }
+    }
+
+    private sealed class Table(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class Options(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(properties);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(ImmutableDictionary<string, string>.Empty);
+    }
+
+    private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.Emulator.Tests.Infrastructure;
 

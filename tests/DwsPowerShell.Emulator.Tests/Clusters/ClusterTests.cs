@@ -1,4 +1,5 @@
 using System.Net;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Tests.Infrastructure;
 
 namespace DwsPowerShell.Emulator.Tests.Clusters;

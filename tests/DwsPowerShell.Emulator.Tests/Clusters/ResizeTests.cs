@@ -1,3 +1,4 @@
+using DwsPowerShell.Emulator.Areas.Clusters;
 using System.Net;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.Emulator.Tests.Infrastructure;
 

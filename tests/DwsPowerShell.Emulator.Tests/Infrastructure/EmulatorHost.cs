@@ -33,6 +33,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
     public HttpClient Client { get; }
     /// <summary>Sends requests untouched.</summary>
     public HttpClient Raw { get; }
+    public IServiceProvider Services => _app.Services;
     public EmulatorState State => _app.Services.GetRequiredService<EmulatorState>();
     public EmulatorClock Clock => _app.Services.GetRequiredService<EmulatorClock>();
     public FaultInjector Faults => _app.Services.GetRequiredService<FaultInjector>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.Emulator.Tests.Infrastructure;
 
@@ -52,6 +53,26 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_clock_advance_after_no_other_request_writes_the_last_text_with_the_new_SavedAt()
+    {
+        await using var host = await EmulatorHost.StartAsync(o => o.StateFile = StatePath);
+        var id = await host.CreateClusterAsync("dws-counted", waitAvailable: false);
+        await host.Raw.PostAsync("/_emulator/clock/advance", EmulatorHost.JsonBody("""{"seconds":60}"""));
+        // Changed behind the emulator's back: no request counts it, so the clock's write keeps the text it had.
+        lock (host.State.Gate) host.State.Clusters[id].Name = "dws-uncounted";
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Raw.PostAsync("/_emulator/clock/advance", EmulatorHost.JsonBody("""{"seconds":60}"""))).StatusCode);
+        Assert.Equal(host.Clock.UtcNow, DateTimeOffset.Parse((string)Document()["SavedAt"]!));
+        Assert.Equal(["dws-counted"], Clusters().Select(c => (string)c!["Name"]!));
+
+        // Any request that reaches a handler (a GET too) counts: the next write serializes the state again.
+        await host.GetAsync($"/v1.0/{host.Project}/clusters/{id}");
+        await host.Raw.PostAsync("/_emulator/clock/advance", EmulatorHost.JsonBody("""{"seconds":60}"""));
+        Assert.Equal(["dws-uncounted"], Clusters().Select(c => (string)c!["Name"]!));
+        Assert.Equal(host.Clock.UtcNow, DateTimeOffset.Parse((string)Document()["SavedAt"]!));
+    }
+
+    [Fact]
     public async Task A_file_written_before_the_format_marker_is_read_and_rewritten_with_it()
     {
         await using (var first = await EmulatorHost.StartAsync(o => o.StateFile = StatePath))
@@ -59,6 +80,7 @@ public sealed class StateFileTests : IDisposable
         var old = Document();
         old.Remove("Format");
         old.Remove("Version");
+        old.Remove("Connections"); // Version 3
         File.WriteAllText(StatePath, old.ToJsonString());
 
         await using var second = await EmulatorHost.StartAsync(o => o.StateFile = StatePath);
@@ -72,7 +94,7 @@ public sealed class StateFileTests : IDisposable
     {
         File.WriteAllText(StatePath, "{}");
         var e = await Assert.ThrowsAsync<StateFileException>(() => EmulatorHost.StartAsync(o => o.StateFile = StatePath));
-        Assert.Equal($"state file '{StatePath}' is not an emulator state file: it has none of the fields Format, Version, SavedAt, Clusters, Jobs, Snapshots, Plans, Stages, PendingFailures", e.Message);
+        Assert.Equal($"state file '{StatePath}' is not an emulator state file: it has none of the fields Format, Version, SavedAt, Clusters, Jobs, Snapshots, Plans, Stages, Connections, PendingFailures", e.Message);
         Assert.Equal("{}", File.ReadAllText(StatePath));
     }
 

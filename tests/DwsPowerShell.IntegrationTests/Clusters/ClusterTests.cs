@@ -3,6 +3,7 @@ using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;
 

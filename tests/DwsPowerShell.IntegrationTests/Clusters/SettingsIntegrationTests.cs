@@ -4,6 +4,9 @@ using DwsPowerShell.Client.Areas;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.IntegrationTests.Support;
+using DwsPowerShell.Emulator.Areas.Clusters;
+using ClusterTag = DwsPowerShell.Client.Models.Clusters.ClusterTag;
+using ParameterAuditRecord = DwsPowerShell.Client.Models.Clusters.ParameterAuditRecord;
 
 namespace DwsPowerShell.IntegrationTests.Clusters;
 

@@ -1,6 +1,7 @@
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Waiting;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;
 

@@ -1,4 +1,5 @@
 using DwsPowerShell.Client.Errors;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;
 

@@ -1,6 +1,7 @@
 using DwsPowerShell.Client.Models.Jobs;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;
 

@@ -4,6 +4,7 @@ using DwsPowerShell.Client.Models;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Models.Workload;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;

@@ -295,8 +295,8 @@ public class BadInputTests
             subnetId = c.SubnetId;
             elbId = ConnectionModel.ElbsOf(c.VpcId)[0].Id;
             eipId = EmulatorState.NewUuid();
-            c.Tags = [new DwsPowerShell.Emulator.Core.ClusterTag { Key = "env", Value = "prod" }];
-            c.PrivateDomainName = new ClusterDomainName { Name = "bisales", Ttl = 300 };
+            c.Tags = [new DwsPowerShell.Emulator.Areas.Clusters.ClusterTag { Key = "env", Value = "prod" }];
+            state.Connections.Of(clusterId).PrivateDomainName = new ClusterDomainName { Name = "bisales", Ttl = 300 };
             if (!converting)
             {
                 var rings = Topology.Rings(c);
@@ -310,7 +310,7 @@ public class BadInputTests
                 c.PublicBindType = "bind_existing";
                 c.EipId = eipId;
             }
-            if (method.Name == "UnbindElbAsync") c.ElbId = elbId;
+            if (method.Name == "UnbindElbAsync") state.Connections.Of(clusterId).ElbId = elbId;
         }
         var snapshot = new SnapshotRecord
         {

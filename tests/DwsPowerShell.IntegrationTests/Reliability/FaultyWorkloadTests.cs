@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DwsPowerShell.Client;
 using DwsPowerShell.Client.Errors;
 using DwsPowerShell.Client.Models.Clusters;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;
 using Xunit.Abstractions;

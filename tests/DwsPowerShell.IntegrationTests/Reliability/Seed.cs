@@ -1,4 +1,5 @@
 using DwsPowerShell.Client.Models.AvailabilityZones;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 using DwsPowerShell.IntegrationTests.Support;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.AvailabilityZones;
@@ -7,7 +8,7 @@ namespace DwsPowerShell.Emulator.Areas.AvailabilityZones;
 internal static class AvailabilityZoneRoutes
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1.0/{project_id}/availability-zones", (EmulatorOptions options) =>
+        routes.Map(DwsOperations.S5_1_1, (EmulatorOptions options) =>
         {
             var zones = new JsonArray();
             var n = 1;

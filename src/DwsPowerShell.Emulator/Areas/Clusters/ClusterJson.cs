@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DwsPowerShell.Emulator.Areas.Connections;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Areas.Connections;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -9,7 +9,7 @@ namespace DwsPowerShell.Emulator.Areas.Clusters;
 /// <summary>ClusterInfo (5.2.6, <paramref name="detail"/> false) and ClusterDetail (5.2.13) wire shapes.</summary>
 internal static class ClusterJson
 {
-    public static JsonObject ToJson(ClusterRecord c, DateTimeOffset now, bool detail)
+    public static JsonObject ToJson(EmulatorState state, ClusterRecord c, DateTimeOffset now, bool detail)
     {
         var status = ClusterLifecycle.Status(c, now);
         var creating = status == "CREATING";
@@ -51,11 +51,11 @@ internal static class ClusterJson
             ["security_group_id"] = c.SecurityGroupIds.Count > 0 ? string.Join(",", c.SecurityGroupIds) : c.SecurityGroupId,
             ["failed_reasons"] = FailedReasons(c, status),
         };
-        if (detail) AddDetail(json, c, ip, now);
+        if (detail) AddDetail(json, state, c, ip, now);
         return json;
     }
 
-    private static void AddDetail(JsonObject json, ClusterRecord c, string ip, DateTimeOffset now)
+    private static void AddDetail(JsonObject json, EmulatorState state, ClusterRecord c, string ip, DateTimeOffset now)
     {
         var spec = NodeTypeCatalog.Find(c.NodeType);
         json["subnet_ids"] = new JsonArray(c.SubnetId);
@@ -64,7 +64,7 @@ internal static class ClusterJson
         json["private_ip"] = new JsonArray(ip);
         json["maintain_window"] = new JsonObject { ["day"] = "Wed", ["start_time"] = "22:00", ["end_time"] = "02:00" };
         json["resize_info"] = ResizeInfo(c, now);
-        json["elb"] = ConnectionModel.Elb(c);
+        json["elb"] = ConnectionModel.Elb(state, c);
         json["flavor_detail"] = spec is null ? null : new JsonObject
         {
             ["type"] = spec.DatastoreType,

@@ -1,5 +1,5 @@
-using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Areas.Jobs;
 using DwsPowerShell.Emulator.Areas.Snapshots;
 using DwsPowerShell.Emulator.Core;
 
@@ -49,7 +49,7 @@ public static class ClusterLifecycle
         }
         c.Operation = null;
         c.Updated = p.EndedAt!.Value;
-        // Resize slice: follow-on work (redistribution after an idle-node scale-out) may start at the end time.
+        // 5.2.22: an idle-node scale-out is followed by its redistribution (5.2.31), which may start at the end time.
         return ResizeLifecycle.Finished(state, c, op, p.State == RunState.Succeeded, p.EndedAt.Value) ? Settle(state, c, now) : c;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Snapshots;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -11,18 +12,18 @@ internal static class ClusterRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1.0/{project_id}/clusters", List);
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}", Get);
-        routes.MapPost("/v1.0/{project_id}/clusters", (HttpContext http, EmulatorState state) => Create(http, state, v2: false));
-        routes.MapPost("/v2/{project_id}/clusters", (HttpContext http, EmulatorState state) => Create(http, state, v2: true));
-        routes.MapDelete("/v1.0/{project_id}/clusters/{cluster_id}", DeleteV1);
-        routes.MapDelete("/v2/{project_id}/clusters/{cluster_id}", DeleteV2);
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/restart", Restart);
-        routes.MapPost("/v1/{project_id}/clusters/{cluster_id}/start", (string cluster_id, EmulatorState state) => StartOrStop(state, cluster_id, start: true));
-        routes.MapPost("/v1/{project_id}/clusters/{cluster_id}/stop", (string cluster_id, EmulatorState state) => StartOrStop(state, cluster_id, start: false));
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/resize", Resize);
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers", ShrinkNumbers);
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink", Shrink);
+        routes.Map(DwsOperations.S5_2_6, List);
+        routes.Map(DwsOperations.S5_2_13, Get);
+        routes.Map(DwsOperations.S5_2_1, (HttpContext http, EmulatorState state) => Create(http, state, v2: false));
+        routes.Map(DwsOperations.S5_2_3, (HttpContext http, EmulatorState state) => Create(http, state, v2: true));
+        routes.Map(DwsOperations.S5_2_15, DeleteV1);
+        routes.Map(DwsOperations.S5_2_16, DeleteV2);
+        routes.Map(DwsOperations.S5_2_25, Restart);
+        routes.Map(DwsOperations.S5_2_61, (string cluster_id, EmulatorState state) => StartOrStop(state, cluster_id, start: true));
+        routes.Map(DwsOperations.S5_2_62, (string cluster_id, EmulatorState state) => StartOrStop(state, cluster_id, start: false));
+        routes.Map(DwsOperations.S5_2_27, Resize);
+        routes.Map(DwsOperations.S5_2_46, ShrinkNumbers);
+        routes.Map(DwsOperations.S5_2_30, Shrink);
     }
 
     private static IResult List(EmulatorState state)
@@ -33,7 +34,7 @@ internal static class ClusterRoutes
             var now = state.Clock.UtcNow;
             var clusters = new JsonArray();
             foreach (var c in state.Clusters.Values.OrderBy(c => c.Created).ThenBy(c => c.Name, StringComparer.Ordinal))
-                clusters.Add(ClusterJson.ToJson(c, now, detail: false));
+                clusters.Add(ClusterJson.ToJson(state, c, now, detail: false));
             return Wire.Json(new JsonObject { ["clusters"] = clusters, ["count"] = clusters.Count });
         }
     }
@@ -43,7 +44,7 @@ internal static class ClusterRoutes
         lock (state.Gate)
         {
             var c = ClusterLifecycle.Get(state, cluster_id);
-            return Wire.Json(new JsonObject { ["cluster"] = ClusterJson.ToJson(c, state.Clock.UtcNow, detail: true) });
+            return Wire.Json(new JsonObject { ["cluster"] = ClusterJson.ToJson(state, c, state.Clock.UtcNow, detail: true) });
         }
     }
 

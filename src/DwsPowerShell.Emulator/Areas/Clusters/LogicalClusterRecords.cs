@@ -1,6 +1,8 @@
-namespace DwsPowerShell.Emulator.Core;
+using DwsPowerShell.Emulator.Core;
 
-// slice i4logical: the per-cluster state of logical clusters, nodes and CNs (kept on ClusterRecord, saved with it).
+namespace DwsPowerShell.Emulator.Areas.Clusters;
+
+// The per-cluster state of logical clusters (5.2.4-5.2.20), deleted idle nodes (5.2.21) and CNs (5.2.39-5.2.41), kept on ClusterRecord and saved with it.
 
 /// <summary>A logical cluster: a name and rings of its physical cluster (each ring = the ids of its nodes).</summary>
 public sealed class LogicalClusterRecord

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -22,20 +23,18 @@ internal static class LogicalClusterRoutes
     public static readonly TimeSpan RestartDuration = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan DeleteDuration = TimeSpan.FromMinutes(1);
 
-    private const string Base = "/v2/{project_id}/clusters/{cluster_id}/logical-clusters";
-
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Base, Create);
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/convert-to-logical-cluster/{name}", Convert);
-        routes.MapGet(Base, List);
-        routes.MapGet(Base + "/tasks", Tasks);
-        routes.MapGet(Base + "/volumes", Volumes);
-        routes.MapGet(Base + "/rings", AvailableRings);
-        routes.MapPut(Base + "/enable", Enable);
-        routes.MapDelete(Base + "/{logical_cluster_id}", Delete);
-        routes.MapPut(Base + "/{logical_cluster_id}", Edit);
-        routes.MapPost(Base + "/{logical_cluster_id}/restart", Restart);
+        routes.Map(DwsOperations.S5_2_4, Create);
+        routes.Map(DwsOperations.S5_2_5, Convert);
+        routes.Map(DwsOperations.S5_2_7, List);
+        routes.Map(DwsOperations.S5_2_8, Tasks);
+        routes.Map(DwsOperations.S5_2_9, Volumes);
+        routes.Map(DwsOperations.S5_2_11, AvailableRings);
+        routes.Map(DwsOperations.S5_2_20, Enable);
+        routes.Map(DwsOperations.S5_2_17, Delete);
+        routes.Map(DwsOperations.S5_2_18, Edit);
+        routes.Map(DwsOperations.S5_2_19, Restart);
     }
 
     // ---- 5.2.4 ----

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -16,14 +17,14 @@ internal static class NodeRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v2/{project_id}/clusters/{cluster_id}/nodes", Nodes);
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/nodes/delete", DeleteNodes);
-        routes.MapGet("/v2/{project_id}/clusters/{cluster_id}/topo/rings", TopologyRings);
-        routes.MapGet("/v2/{project_id}/clusters/{cluster_id}/instances", Instances);
-        routes.MapGet("/v2/{project_id}/instances/{instance_id}", Instance);
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}/cns", Coordinators);
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/cns/batch-create", AddCoordinators);
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/cns/batch-delete", DeleteCoordinators);
+        routes.Map(DwsOperations.S5_2_10, Nodes);
+        routes.Map(DwsOperations.S5_2_21, DeleteNodes);
+        routes.Map(DwsOperations.S5_2_12, TopologyRings);
+        routes.Map(DwsOperations.S5_2_47, Instances);
+        routes.Map(DwsOperations.S5_2_59, Instance);
+        routes.Map(DwsOperations.S5_2_39, Coordinators);
+        routes.Map(DwsOperations.S5_2_40, AddCoordinators);
+        routes.Map(DwsOperations.S5_2_41, DeleteCoordinators);
     }
 
     // ---- 5.2.10 ----

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.AvailabilityZones;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -8,7 +9,7 @@ namespace DwsPowerShell.Emulator.Areas.Clusters;
 internal static class NodeTypeRoutes
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v2/{project_id}/node-types", (EmulatorOptions options) =>
+        routes.Map(DwsOperations.S5_2_14, (EmulatorOptions options) =>
         {
             var list = new JsonArray();
             foreach (var spec in NodeTypeCatalog.All) list.Add(ToJson(spec, options));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -10,10 +11,10 @@ internal static class ParameterRoutes
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}/configurations", Groups);
-        routes.MapGet("/v1/{project_id}/clusters/{cluster_id}/configurations/audit-records", AuditRecords);
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}", Settings);
-        routes.MapPut("/v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}", Modify);
+        routes.Map(DwsOperations.S5_2_42, Groups);
+        routes.Map(DwsOperations.S5_2_53, AuditRecords);
+        routes.Map(DwsOperations.S5_2_43, Settings);
+        routes.Map(DwsOperations.S5_2_44, Modify);
     }
 
     // 5.2.42: fail_reason is the string "null" in the reference's example; we send the same.

@@ -28,7 +28,7 @@ public sealed class RedistributionRecord
 }
 
 /// <summary>
-/// The resize slice's hooks into <see cref="ClusterLifecycle"/>: what a finished operation leaves behind,
+/// The resize operations' hooks (5.2.22-5.2.24, 5.2.31, 5.2.32, 5.2.38, 5.2.57) into <see cref="ClusterLifecycle"/>: what a finished operation leaves behind,
 /// and the task_status a cluster rests in between operations. Every method runs under state.Gate.
 /// </summary>
 public static class ResizeLifecycle

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Clusters;
@@ -17,20 +18,20 @@ internal static class ResizeRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/resize-with-existed-nodes", ScaleOutWithIdleNodes);
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/redistribution/recovery", (string cluster_id, EmulatorState state) => Resume(state, cluster_id));
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/redistribution/suspend", (string cluster_id, EmulatorState state) => Suspend(state, cluster_id));
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/grow-check", GrowCheck);
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/redistribution", Deliver);
-        routes.MapGet("/v2/{project_id}/clusters/{cluster_id}/redistribution", Details);
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/expand-instance-storage", ExpandStorage);
-        routes.MapGet("/v2/{project_id}/clusters/{cluster_id}/flavor", (string cluster_id, EmulatorState state) => Flavor(state, cluster_id));
-        routes.MapGet("/v1/{project_id}/clusters/{cluster_id}/volume", (string cluster_id, EmulatorState state) => DiskUsage(state, cluster_id));
-        routes.MapGet("/v1/{project_id}/clusters/{cluster_id}/storage-expand-range", (string cluster_id, EmulatorState state) => StorageRange(state, cluster_id));
-        routes.MapPost("/v1/{project_id}/clusters/{cluster_id}/check-instance-storage", CheckStorage);
-        routes.MapGet("/v1/{project_id}/clusters/{cluster_id}/shrink-check", ShrinkCheck);
-        routes.MapGet("/v1/{project_id}/flavors/{flavor_id}/target-flavors", TargetFlavors);
-        routes.MapPost("/v1/{project_id}/clusters/{cluster_id}/flavor", ChangeFlavor);
+        routes.Map(DwsOperations.S5_2_22, ScaleOutWithIdleNodes);
+        routes.Map(DwsOperations.S5_2_23, (string cluster_id, EmulatorState state) => Resume(state, cluster_id));
+        routes.Map(DwsOperations.S5_2_24, (string cluster_id, EmulatorState state) => Suspend(state, cluster_id));
+        routes.Map(DwsOperations.S5_2_26, GrowCheck);
+        routes.Map(DwsOperations.S5_2_31, Deliver);
+        routes.Map(DwsOperations.S5_2_32, Details);
+        routes.Map(DwsOperations.S5_2_38, ExpandStorage);
+        routes.Map(DwsOperations.S5_2_48, (string cluster_id, EmulatorState state) => Flavor(state, cluster_id));
+        routes.Map(DwsOperations.S5_2_49, (string cluster_id, EmulatorState state) => DiskUsage(state, cluster_id));
+        routes.Map(DwsOperations.S5_2_50, (string cluster_id, EmulatorState state) => StorageRange(state, cluster_id));
+        routes.Map(DwsOperations.S5_2_52, CheckStorage);
+        routes.Map(DwsOperations.S5_2_55, ShrinkCheck);
+        routes.Map(DwsOperations.S5_2_56, TargetFlavors);
+        routes.Map(DwsOperations.S5_2_57, ChangeFlavor);
     }
 
     // 5.2.22: all idle nodes must be used; redis_mode offLine/onLine (this API's casing), parallel_jobs 1-200. Answer {}.

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Connections;
 
-/// <summary>A domain name of a cluster (5.9.1–5.9.3), kept on <see cref="ClusterRecord"/>.</summary>
+/// <summary>A domain name of a cluster (5.9.1–5.9.3), kept in <see cref="ClusterConnections"/>.</summary>
 public sealed class ClusterDomainName
 {
     public string Name { get; set; } = "";
@@ -17,7 +18,7 @@ public sealed record EmulatedElb(string Id, string Name, string VipAddress, stri
 
 /// <summary>
 /// The ELBs and EIP addresses of the emulated network, and the connection shapes other areas show
-/// (5.2.13 public_endpoints and elb). Pure functions of the cluster record: call under state.Gate.
+/// (5.2.13 public_endpoints and elb). Call under state.Gate.
 /// </summary>
 public static class ConnectionModel
 {
@@ -70,9 +71,9 @@ public static class ConnectionModel
     }
 
     /// <summary>5.2.13 elb (ElbResp): the bound ELB, or null.</summary>
-    public static JsonObject? Elb(ClusterRecord c)
+    public static JsonObject? Elb(EmulatorState state, ClusterRecord c)
     {
-        if (c.ElbId is null || FindElb(c.VpcId, c.ElbId) is not { } elb) return null;
+        if (state.Connections.Find(c.Id)?.ElbId is not { } elbId || FindElb(c.VpcId, elbId) is not { } elb) return null;
         return new JsonObject
         {
             ["id"] = elb.Id,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Areas.Jobs;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Connections;
@@ -19,16 +20,16 @@ internal static partial class ConnectionRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/dns", (HttpContext http, string cluster_id, EmulatorState state) => WriteDomain(http, cluster_id, state, create: true));
-        routes.MapPut("/v1.0/{project_id}/clusters/{cluster_id}/dns", (HttpContext http, string cluster_id, EmulatorState state) => WriteDomain(http, cluster_id, state, create: false));
-        routes.MapDelete("/v1.0/{project_id}/clusters/{cluster_id}/dns", DeleteDomain);
-        routes.MapGet("/v2/{project_id}/clusters/{cluster_id}/elbs", ClusterElbs);
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}", (string cluster_id, string elb_id, EmulatorState state) => BindElb(state, cluster_id, elb_id, bind: true));
-        routes.MapDelete("/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}", (string cluster_id, string elb_id, EmulatorState state) => BindElb(state, cluster_id, elb_id, bind: false));
-        routes.MapPost("/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}", (string cluster_id, string eip_id, EmulatorState state) => BindEip(state, cluster_id, eip_id));
-        routes.MapDelete("/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}", (string cluster_id, string eip_id, EmulatorState state) => UnbindEip(state, cluster_id, eip_id));
-        routes.MapGet("/v1/{project_id}/clusters/{cluster_id}/endpoints", Endpoints);
-        routes.MapGet("/v2/{project_id}/elbs", NetworkElbs);
+        routes.Map(DwsOperations.S5_9_1, (HttpContext http, string cluster_id, EmulatorState state) => WriteDomain(http, cluster_id, state, create: true));
+        routes.Map(DwsOperations.S5_9_2, (HttpContext http, string cluster_id, EmulatorState state) => WriteDomain(http, cluster_id, state, create: false));
+        routes.Map(DwsOperations.S5_9_3, DeleteDomain);
+        routes.Map(DwsOperations.S5_9_4, ClusterElbs);
+        routes.Map(DwsOperations.S5_9_5, (string cluster_id, string elb_id, EmulatorState state) => BindElb(state, cluster_id, elb_id, bind: true));
+        routes.Map(DwsOperations.S5_9_6, (string cluster_id, string elb_id, EmulatorState state) => BindElb(state, cluster_id, elb_id, bind: false));
+        routes.Map(DwsOperations.S5_9_7, (string cluster_id, string eip_id, EmulatorState state) => BindEip(state, cluster_id, eip_id));
+        routes.Map(DwsOperations.S5_9_8, (string cluster_id, string eip_id, EmulatorState state) => UnbindEip(state, cluster_id, eip_id));
+        routes.Map(DwsOperations.S5_9_9, Endpoints);
+        routes.Map(DwsOperations.S5_9_10, NetworkElbs);
     }
 
     // 5.9.1/5.9.2: {name, type, ttl}, all mandatory; name without underscores, ttl 300..2147483647. 200, no body.
@@ -48,7 +49,7 @@ internal static partial class ConnectionRoutes
         {
             var c = ClusterLifecycle.Get(state, clusterId);
             ClusterLifecycle.EnsureIdle(c, state.Clock.UtcNow, create ? "Applying for a domain name" : "Modifying the domain name");
-            var current = type == "public" ? c.PublicDomainName : c.PrivateDomainName;
+            var current = type == "public" ? state.Connections.Of(c.Id).PublicDomainName : state.Connections.Of(c.Id).PrivateDomainName;
             if (create && current is not null)
                 throw new DwsErrorException(409, DwsErrors.DuplicateName, $"The cluster already has a {type} domain name ({current.Name}); modify it instead.");
             if (!create && current is null)
@@ -56,8 +57,8 @@ internal static partial class ConnectionRoutes
             if (create && type == "public" && !ConnectionModel.HasEip(c))
                 throw DwsErrors.BadRequest(DwsErrors.InvalidEipId, "A public domain name needs an EIP: bind one to the cluster first (POST .../eips/{eip_id}).");
             var record = new ClusterDomainName { Name = name, Ttl = ttl };
-            if (type == "public") c.PublicDomainName = record;
-            else c.PrivateDomainName = record;
+            if (type == "public") state.Connections.Of(c.Id).PublicDomainName = record;
+            else state.Connections.Of(c.Id).PrivateDomainName = record;
             c.Updated = state.Clock.UtcNow;
             return Wire.Empty();
         }
@@ -85,8 +86,8 @@ internal static partial class ConnectionRoutes
         lock (state.Gate)
         {
             var c = ClusterLifecycle.Get(state, cluster_id);
-            if (c.PublicDomainName is null) throw DwsErrors.ResourceNotFound("public domain name of cluster", cluster_id);
-            c.PublicDomainName = null;
+            if (state.Connections.Of(c.Id).PublicDomainName is null) throw DwsErrors.ResourceNotFound("public domain name of cluster", cluster_id);
+            state.Connections.Of(c.Id).PublicDomainName = null;
             c.Updated = state.Clock.UtcNow;
             return Wire.Empty();
         }
@@ -121,21 +122,21 @@ internal static partial class ConnectionRoutes
             var elb = ConnectionModel.FindElb(c.VpcId, elbId) ?? throw DwsErrors.ResourceNotFound($"ELB in VPC {c.VpcId}", elbId);
             if (bind)
             {
-                if (c.ElbId is { } bound)
+                if (state.Connections.Of(c.Id).ElbId is { } bound)
                     throw DwsErrors.BadRequest(DwsErrors.Busy, bound == elb.Id
                         ? $"The ELB {elb.Id} is already bound to the cluster."
                         : $"The cluster already has an ELB bound ({bound}); unbind it before binding another.");
                 if (Owner(state, elb) is { } other)
                     throw DwsErrors.BadRequest(DwsErrors.Busy, $"The ELB {elb.Id} is bound to another cluster ({other.Id}).");
             }
-            else if (c.ElbId != elb.Id)
+            else if (state.Connections.Of(c.Id).ElbId != elb.Id)
             {
                 throw DwsErrors.ResourceNotFound($"ELB bound to cluster {c.Id}", elbId);
             }
             var kind = bind ? "bindelb" : "unbindelb";
             var failure = state.TakePendingFailure(kind);
             var job = JobRoutes.Start(state, kind, bind ? "dwsBindElbJob" : "dwsUnbindElbJob", c.Id, ElbJobDuration, failure);
-            if (failure is null) c.ElbId = bind ? elb.Id : null;
+            if (failure is null) state.Connections.Of(c.Id).ElbId = bind ? elb.Id : null;
             c.Updated = state.Clock.UtcNow;
             return Wire.Json(new JsonObject { ["job_id"] = job.JobId });
         }
@@ -195,9 +196,9 @@ internal static partial class ConnectionRoutes
         {
             var c = ClusterLifecycle.Get(state, cluster_id);
             var eip = ConnectionModel.EipId(c);
-            var elb = c.ElbId is null ? null : ConnectionModel.FindElb(c.VpcId, c.ElbId);
+            var elb = state.Connections.Find(c.Id)?.ElbId is { } elbId ? ConnectionModel.FindElb(c.VpcId, elbId) : null;
             JsonObject? publicEndpoints = null;
-            if (eip is not null || c.PublicDomainName is not null)
+            if (eip is not null || state.Connections.Of(c.Id).PublicDomainName is not null)
             {
                 publicEndpoints = new JsonObject
                 {
@@ -206,12 +207,12 @@ internal static partial class ConnectionRoutes
                     ["port"] = c.Port,
                     ["ip_bandwidth"] = eip is null ? null : 300,
                 };
-                AddDomain(publicEndpoints, c.PublicDomainName, state.Options.Region);
+                AddDomain(publicEndpoints, state.Connections.Of(c.Id).PublicDomainName, state.Options.Region);
                 publicEndpoints["enabled"] = eip is not null;
                 publicEndpoints["ip_status"] = eip is null ? null : "ACTIVE";
             }
             var privateEndpoints = new JsonObject { ["ip"] = ConnectionModel.PrivateIp(c), ["port"] = c.Port };
-            AddDomain(privateEndpoints, c.PrivateDomainName, state.Options.Region);
+            AddDomain(privateEndpoints, state.Connections.Of(c.Id).PrivateDomainName, state.Options.Region);
             privateEndpoints["failed_reason"] = null;
             privateEndpoints["elb_ip"] = elb?.VipAddress;
             privateEndpoints["bind_manage_ip_status"] = 1;
@@ -269,7 +270,7 @@ internal static partial class ConnectionRoutes
     }
 
     private static ClusterRecord? Owner(EmulatorState state, EmulatedElb elb) =>
-        state.Clusters.Values.FirstOrDefault(c => c.ElbId == elb.Id && c.VpcId == elb.VpcId && c.DeleteStartedAt is null);
+        state.Clusters.Values.FirstOrDefault(c => state.Connections.Find(c.Id)?.ElbId == elb.Id && c.VpcId == elb.VpcId && c.DeleteStartedAt is null);
 
     private static JsonObject ElbJson(EmulatedElb elb, ClusterRecord? owner, string subnetId) => new()
     {

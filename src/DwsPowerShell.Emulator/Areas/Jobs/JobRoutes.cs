@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Jobs;
@@ -7,7 +8,7 @@ namespace DwsPowerShell.Emulator.Areas.Jobs;
 public static class JobRoutes
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1.0/{project_id}/job/{job_id}", (string job_id, EmulatorState state) =>
+        routes.Map(DwsOperations.S5_13_1, (string job_id, EmulatorState state) =>
         {
             lock (state.Gate)
             {

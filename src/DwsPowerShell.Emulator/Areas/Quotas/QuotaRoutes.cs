@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Quotas;
@@ -22,7 +23,7 @@ internal static class QuotaRoutes
     ];
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1.0/{project_id}/quotas", (EmulatorState state) =>
+        routes.Map(DwsOperations.S5_11_1, (EmulatorState state) =>
         {
             lock (state.Gate)
             {

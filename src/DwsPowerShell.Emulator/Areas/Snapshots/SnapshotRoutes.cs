@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Snapshots;
@@ -19,11 +20,11 @@ public static partial class SnapshotRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1.0/{project_id}/snapshots", Create);
-        routes.MapGet("/v1.0/{project_id}/snapshots", List);
-        routes.MapGet("/v1.0/{project_id}/snapshots/{snapshot_id}", Get);
-        routes.MapDelete("/v1.0/{project_id}/snapshots/{snapshot_id}", Delete);
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}/snapshots", ListForCluster);
+        routes.Map(DwsOperations.S5_3_1, Create);
+        routes.Map(DwsOperations.S5_3_3, List);
+        routes.Map(DwsOperations.S5_3_4, Get);
+        routes.Map(DwsOperations.S5_3_8, Delete);
+        routes.Map(DwsOperations.S5_3_23, ListForCluster);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Tags;
@@ -19,11 +20,11 @@ internal static class TagRoutes
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1.0/{project_id}/tags", ProjectTags);
-        routes.MapGet("/v1.0/{project_id}/clusters/{cluster_id}/tags", ClusterTags);
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create", (HttpContext http, string cluster_id, EmulatorState state) => Batch(http, cluster_id, state, create: true));
-        routes.MapPost("/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete", (HttpContext http, string cluster_id, EmulatorState state) => Batch(http, cluster_id, state, create: false));
-        routes.MapGet("/v1/{project_id}/clusters/{cluster_id}/enterprise-projects", SystemTags);
+        routes.Map(DwsOperations.S5_10_1, ProjectTags);
+        routes.Map(DwsOperations.S5_10_2, ClusterTags);
+        routes.Map(DwsOperations.S5_10_3, (HttpContext http, string cluster_id, EmulatorState state) => Batch(http, cluster_id, state, create: true));
+        routes.Map(DwsOperations.S5_10_4, (HttpContext http, string cluster_id, EmulatorState state) => Batch(http, cluster_id, state, create: false));
+        routes.Map(DwsOperations.S5_2_33, SystemTags);
     }
 
     // 5.10.1: every key used in the project with its distinct values.

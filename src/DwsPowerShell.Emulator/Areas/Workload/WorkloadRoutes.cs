@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DwsPowerShell.Emulator.Areas.Clusters;
+using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Core;
 
 namespace DwsPowerShell.Emulator.Areas.Workload;
@@ -24,23 +25,20 @@ public static partial class WorkloadRoutes
         public const int StageInUse = 1006;
     }
 
-    private const string Plans = "/v2/{project_id}/clusters/{cluster_id}/workload/plans";
-    private const string Plan = Plans + "/{plan_id}";
-
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Plans, CreatePlan);
-        routes.MapGet(Plans, ListPlans);
-        routes.MapGet(Plan, GetPlan);
-        routes.MapDelete(Plan, DeletePlan);
-        routes.MapPost(Plan + "/start", StartPlan);
-        routes.MapPost(Plan + "/stop", StopPlan);
-        routes.MapGet(Plan + "/logs", Logs);
-        routes.MapPost(Plan + "/stages", AddStage);
-        routes.MapGet(Plan + "/stages/{stage_id}", GetStage);
-        routes.MapDelete(Plan + "/stages/{stage_id}", DeleteStage);
-        routes.MapPut(Plan + "/stages/{stage_id}", ModifyStage);
-        routes.MapPost(Plan + "/stage-switch", SwitchStage);
+        routes.Map(DwsOperations.S5_7_18, CreatePlan);
+        routes.Map(DwsOperations.S5_7_19, ListPlans);
+        routes.Map(DwsOperations.S5_7_22, GetPlan);
+        routes.Map(DwsOperations.S5_7_24, DeletePlan);
+        routes.Map(DwsOperations.S5_7_20, StartPlan);
+        routes.Map(DwsOperations.S5_7_23, StopPlan);
+        routes.Map(DwsOperations.S5_7_21, Logs);
+        routes.Map(DwsOperations.S5_7_25, AddStage);
+        routes.Map(DwsOperations.S5_7_26, GetStage);
+        routes.Map(DwsOperations.S5_7_27, DeleteStage);
+        routes.Map(DwsOperations.S5_7_28, ModifyStage);
+        routes.Map(DwsOperations.S5_7_29, SwitchStage);
     }
 
     // 5.7.18: the answer carries no plan id (quirks 2.4); re-query by name.
@@ -294,7 +292,7 @@ public static partial class WorkloadRoutes
         var status = ClusterLifecycle.Status(c, state.Clock.UtcNow);
         if (status != "AVAILABLE")
             throw DwsErrors.BadRequest(DwsErrors.Busy, $"Workload management changes are not allowed while the cluster status is {status}.");
-        ClusterLifecycle.EnsureWritable(c, "Workload management changes"); // issue 4 settings slice: READONLY guard
+        ClusterLifecycle.EnsureWritable(c, "Workload management changes"); // sub_status READONLY (5.2.37) refuses changes
         return c;
     }
 

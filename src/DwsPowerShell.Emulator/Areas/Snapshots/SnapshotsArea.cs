@@ -1,0 +1,14 @@
+using DwsPowerShell.Emulator.Core;
+
+namespace DwsPowerShell.Emulator.Areas.Snapshots;
+
+/// <summary>5.3 Snapshots.</summary>
+internal sealed class SnapshotsArea : IEmulatorArea
+{
+    public void MapRoutes(IEndpointRouteBuilder dws)
+    {
+        SnapshotRoutes.Map(dws);
+    }
+
+    public void AddState(EmulatorState state) => new SnapshotStore().AddTo(state);
+}

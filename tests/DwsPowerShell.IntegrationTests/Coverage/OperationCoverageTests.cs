@@ -5,7 +5,6 @@ using DwsPowerShell.Client.Catalogue;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Models.Connections;
 using DwsPowerShell.DocGen;
-using DwsPowerShell.IntegrationTests.Reliability;
 using DwsPowerShell.IntegrationTests.Support;
 
 namespace DwsPowerShell.IntegrationTests.Coverage;
@@ -82,11 +81,11 @@ public class OperationCoverageTests : IClassFixture<OperationCoverageTests.Share
         var problems = new List<string>();
         foreach (var (area, method) in Methods(session, op))
         {
-            var seed = BadInputTests.SeedFor(host, method);
+            var seed = ClientCalls.SeedFor(host, method);
             var replace = await PrepareAsync(op.Section, host, session, seed);
-            var args = method.GetParameters().Select(p => replace(p) ?? BadInputTests.Valid(p, seed, budget.Token)).ToArray();
+            var args = method.GetParameters().Select(p => replace(p) ?? ClientCalls.Valid(p, seed, budget.Token)).ToArray();
             var before = host.Requests.Count;
-            var error = await BadInputTests.InvokeAsync(area, method, args, budget.Token);
+            var error = await ClientCalls.InvokeAsync(area, method, args, budget.Token);
             var sent = host.Requests.Skip(before).ToList();
             var where = $"{op.Section} {op.Title}: {method.DeclaringType!.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})";
             if (error is not null) problems.Add($"{where} ended with {error.GetType().Name}: {error.Message}");
@@ -103,7 +102,7 @@ public class OperationCoverageTests : IClassFixture<OperationCoverageTests.Share
     /// for, reached through the API as a user would, and arguments its request must carry. Returns replacement values by
     /// parameter (null: keep the common one).
     /// </summary>
-    private static async Task<Func<System.Reflection.ParameterInfo, object?>> PrepareAsync(string section, EmulatorHost host, DwsSession session, BadInputTests.Seeded seed)
+    private static async Task<Func<System.Reflection.ParameterInfo, object?>> PrepareAsync(string section, EmulatorHost host, DwsSession session, ClientCalls.Seeded seed)
     {
         var id = seed.ClusterId;
         var d = host.Options.Durations;
@@ -165,7 +164,7 @@ public class OperationCoverageTests : IClassFixture<OperationCoverageTests.Share
     /// <summary>The public overloads named by the row's ClientMethods ("ClustersApi.GetAsync"), on the session's area objects.</summary>
     private static List<(object Area, MethodInfo Method)> Methods(DwsSession session, DwsOperation op)
     {
-        var found = BadInputTests.PublicMethods(session)
+        var found = ClientCalls.PublicMethods(session)
             .Where(m => op.ClientMethods.Contains($"{m.Method.DeclaringType!.Name}.{m.Method.Name}", StringComparer.Ordinal))
             .ToList();
         Assert.True(found.Count > 0, $"{op}: none of its client methods ({string.Join(", ", op.ClientMethods)}) is a public method of a session area");

@@ -1,9 +1,8 @@
 using DwsPowerShell.Client.Models.AvailabilityZones;
 using DwsPowerShell.Emulator.Areas.Clusters;
 using DwsPowerShell.Emulator.Core;
-using DwsPowerShell.IntegrationTests.Support;
 
-namespace DwsPowerShell.IntegrationTests.Reliability;
+namespace DwsPowerShell.IntegrationTests.Support;
 
 /// <summary>Puts AVAILABLE clusters straight into the emulator's state (no HTTP, no faults).</summary>
 internal static class Seed

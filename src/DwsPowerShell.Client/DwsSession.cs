@@ -15,6 +15,7 @@ public sealed class DwsSession : IDisposable
     private readonly SemaphoreSlim _projectLock = new(1, 1);
     private readonly IamTokenAuthenticator? _iamToken;
     private string? _projectId;
+    private readonly bool _gateway;
 
     public DwsSession(DwsSessionOptions options)
     {
@@ -42,7 +43,11 @@ public sealed class DwsSession : IDisposable
             Region = known.Id;
         }
         Endpoint = Options.Endpoint ?? known!.Endpoint;
-        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? (Options.Endpoint is null ? known!.IamEndpoint : Options.Endpoint);
+        // An explicit endpoint is the DWS endpoint only (a VPC endpoint, a newer region): IAM and the other services stay
+        // the cloud's when the region is one of its own. A loopback endpoint (the emulator) stands for the whole gateway.
+        _gateway = Options.Endpoint is { } explicitEndpoint && (explicitEndpoint.IsLoopback || Region is null || Cloud.FindRegion(Region) is null);
+        if (Options.Endpoint is not null && !_gateway) known = Cloud.FindRegion(Region);
+        IamEndpoint = Options.IamEndpoint ?? resolved.IamEndpoint ?? (_gateway ? Options.Endpoint! : known!.IamEndpoint);
         if (Options.Endpoint is not null) DwsSessionChecks.CheckEndpoint(Endpoint, nameof(DwsSessionOptions.Endpoint));
         DwsSessionChecks.CheckEndpoint(IamEndpoint, Options.IamEndpoint is null && resolved.IamEndpoint is not null
             ? $"The iam_endpoint in '{resolved.Credentials.Source}'" : nameof(DwsSessionOptions.IamEndpoint));
@@ -81,14 +86,15 @@ public sealed class DwsSession : IDisposable
     /// <summary>
     /// The endpoint of a service on the same credentials: <c>dws</c> is <see cref="Endpoint"/>, <c>iam</c>
     /// <see cref="IamEndpoint"/>; any other is the region's <c>https://{service}.{region}.{domain}</c> in the session's
-    /// cloud. A session made with an explicit Endpoint (a private gateway, the emulator) sends every service there.
+    /// cloud. A session whose explicit Endpoint is on loopback (the emulator), or names a region its cloud does not know,
+    /// sends every service there.
     /// </summary>
     public Uri ServiceEndpoint(string service)
     {
         var name = (service ?? "").Trim().ToLowerInvariant();
         if (name == "dws") return Endpoint;
         if (name == "iam") return IamEndpoint;
-        if (Options.Endpoint is not null)
+        if (_gateway)
         {
             // Checked as a name all the same, so a typo fails the same way with or without a gateway.
             DwsRegions.Table[0].ServiceEndpoint(name);

@@ -24,7 +24,10 @@ public sealed class DwsSessionOptions
     /// <summary>Overrides the region's DWS endpoint from <see cref="DwsRegions"/> (a private or newer region, a private endpoint, the emulator). Never with user:password@ (refused).</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Overrides the region's IAM endpoint from <see cref="DwsRegions"/>; defaults to <see cref="Endpoint"/> when that is set.</summary>
+    /// <summary>
+    /// Overrides the region's IAM endpoint from its cloud. An explicit <see cref="Endpoint"/> does not move IAM, unless it is
+    /// on loopback (the emulator serves IAM and every service) or the region is not one the cloud knows.
+    /// </summary>
     public Uri? IamEndpoint { get; set; }
 
     /// <summary>Project ID; looked up once from IAM (<c>GET /v3/projects?name={region}</c>) when absent. Checked when the session is made (<see cref="DwsSessionChecks.CheckProjectId"/>).</summary>

@@ -48,6 +48,30 @@ public class RegionTests
         Assert.Equal(new Uri("https://dws.private.example"), session.IamEndpoint);
     }
 
+    [Fact]
+    public void An_explicit_endpoint_in_a_known_region_leaves_IAM_and_the_other_services_to_the_cloud()
+    {
+        // A VPC endpoint for DWS: the token and project lookups, and CDM, still go to the region's own hosts.
+        using var session = new DwsSession(Options("eu-west-101", new Uri("https://dws-vpcep.example.internal")));
+        Assert.Equal(new Uri("https://dws-vpcep.example.internal"), session.Endpoint);
+        Assert.Equal(new Uri("https://iam.eu-west-101.myhuaweicloud.eu"), session.IamEndpoint);
+        Assert.Equal(new Uri("https://cdm.eu-west-101.myhuaweicloud.eu"), session.ServiceEndpoint("cdm"));
+        Assert.Equal(session.Endpoint, session.ServiceEndpoint("DWS"));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/")]
+    [InlineData("http://localhost:5080/")]
+    [InlineData("http://[::1]:5080/")]
+    public void A_loopback_endpoint_is_the_whole_gateway_IAM_and_every_service(string url)
+    {
+        // The emulator serves DWS, IAM and the services beside it on one port.
+        using var session = new DwsSession(Options("eu-west-101", new Uri(url)));
+        Assert.Equal(new Uri(url), session.IamEndpoint);
+        Assert.Equal(new Uri(url), session.ServiceEndpoint("sfs"));
+        Assert.Throws<ArgumentException>(() => session.ServiceEndpoint("sfs/../iam"));
+    }
+
     [Theory]
     [InlineData("ap-southeast-3", "https://dws.ap-southeast-3.myhuaweicloud.com/", "https://iam.ap-southeast-3.myhuaweicloud.com/")]
     [InlineData("eu-west-101", "https://dws.eu-west-101.myhuaweicloud.eu/", "https://iam.eu-west-101.myhuaweicloud.eu/")]

@@ -148,7 +148,7 @@ public sealed class ConnectDwsServiceCommand : PSCmdlet
     [ValidateNotNull]
     public Uri? Endpoint { get; set; }
 
-    /// <summary>IAM endpoint URL; defaults to the endpoint when one is given, else the region's IAM endpoint. It cannot carry a user name or password.</summary>
+    /// <summary>IAM endpoint URL; defaults to the IAM endpoint of the region in its cloud, also when -Endpoint is given (a DWS VPC endpoint does not move IAM). A loopback -Endpoint (the emulator), or one for a region the cloud does not know, serves IAM too. It cannot carry a user name or password.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? IamEndpoint { get; set; }

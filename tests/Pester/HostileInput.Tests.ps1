@@ -31,7 +31,7 @@ Describe 'Hostile parameter values' {
             Tag = @{ probe = 'x' }; NodeCount = 3; Month = 1; Day = 1; StartTime = '08:00:00'; EndTime = '09:00:00'
             AdminCredential = [pscredential]::new('dbadmin', $password); NewPassword = $password
             Ring = @($ring); Value = 'on'; Parameter = @{ x = 1 }; Description = 'probe'; Enabled = $true; Key = 'probe'; KmsKeyName = 'kms-name'
-            Count = 1; TotalCount = 2; AddNodeCount = 3; RemoveNodeCount = 3; VolumeSizeGB = 100
+            Count = 1; TotalCount = 2; AddNodeCount = 3; RemoveNodeCount = 3; VolumeSizeGB = 100; Path = '/v1.0/{project_id}/clusters'
         }
         # Optional parameters a cmdlet needs with the one under test (they go together, or one of them is needed).
         $script:together = @{
@@ -39,6 +39,8 @@ Describe 'Hostile parameter values' {
             'New-DwsClusterDomainName'           = @{ Name = 'probe-name1' }
             'Get-DwsClusterNode'                 = @{ FilterBy = 'name'; Filter = 'x' }
             'Get-DwsClusterParameterAuditRecord' = @{ FilterBy = 'name'; Filter = 'x' }
+            # A -Property that names nothing is polled for: one short try.
+            'Invoke-DwsRestMethod'               = @{ Value = 1; TimeoutSec = 1; PollIntervalSec = 1 }
         }
         $script:hostile = [ordered]@{ '10 KB' = $script:long; "'..'" = '..'; "'a/b'" = 'a/b'; 'blank' = ' '; 'empty' = ''; 'control' = "a`nb" }
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters + 'Session'

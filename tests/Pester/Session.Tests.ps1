@@ -114,12 +114,12 @@ Describe 'Connect-DwsService' {
     }
 
     It 'refuses <Label>, naming the parameter' -TestCases @(
-        @{ Label = 'an unknown -Cloud'; Target = 'Azure'; Arguments = @{ Cloud = 'Azure'; Region = 'eu-de' }; Message = "-Cloud 'Azure' is not a known cloud: use one of HuaweiCloud, HuaweiCloudEurope, OpenTelekomCloud*" }
-        @{ Label = '-Cloud with -CloudDomain'; Target = 'x.example.com'; Arguments = @{ Cloud = 'OpenTelekomCloud'; CloudDomain = 'x.example.com'; Region = 'eu-de' }; Message = '-Cloud and -CloudDomain both choose the cloud*' }
-        @{ Label = 'a -CloudDomain that is no domain'; Target = 'https://x.example.com'; Arguments = @{ CloudDomain = 'https://x.example.com'; Region = 'r1' }; Message = "-CloudDomain: The cloud domain 'https://x.example.com' is not a DNS domain*" }
+        @{ Label = 'an unknown -Cloud'; ErrorId = 'DwsConfigurationInvalid'; Target = 'Azure'; Arguments = @{ Cloud = 'Azure'; Region = 'eu-de' }; Message = "-Cloud 'Azure' is not a known cloud: use one of HuaweiCloud, HuaweiCloudEurope, OpenTelekomCloud*" }
+        @{ Label = '-Cloud with -CloudDomain'; ErrorId = 'DwsConfigurationInvalid'; Target = 'x.example.com'; Arguments = @{ Cloud = 'OpenTelekomCloud'; CloudDomain = 'x.example.com'; Region = 'eu-de' }; Message = '-Cloud and -CloudDomain both choose the cloud*' }
+        @{ Label = 'a -CloudDomain that is no domain'; ErrorId = 'DwsConfigurationInvalid'; Target = 'https://x.example.com'; Arguments = @{ CloudDomain = 'https://x.example.com'; Region = 'r1' }; Message = "-CloudDomain: The cloud domain 'https://x.example.com' is not a DNS domain*" }
         @{ Label = 'a region of another cloud'; Target = 'eu-west-101'; ErrorId = 'DwsUnknownRegion'; Arguments = @{ Cloud = 'OpenTelekomCloud'; Region = 'eu-west-101' }; Message = "Region 'eu-west-101' is not a region of Open Telekom Cloud*Known regions: eu-de, eu-nl, eu-ch2*" }
     ) {
-        Assert-DwsErrorRecord -ErrorId ($ErrorId ?? 'DwsConfigurationInvalid') -Category InvalidArgument -TargetObject $Target -MessageLike $Message {
+        Assert-DwsErrorRecord -ErrorId $ErrorId -Category InvalidArgument -TargetObject $Target -MessageLike $Message {
             Connect-DwsService @Arguments -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1'
         }
     }

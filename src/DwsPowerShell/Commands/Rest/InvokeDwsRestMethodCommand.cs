@@ -239,8 +239,19 @@ public sealed class InvokeDwsRestMethodCommand : DwsWaitingCmdlet
         else
         {
             template = Path;
-            endpoint = DwsSession.ServiceEndpoint(Service);
+            try
+            {
+                endpoint = DwsSession.ServiceEndpoint(Service);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new Client.Errors.DwsArgumentException("-Service " + ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0], nameof(Service), Service);
+            }
         }
+        if (!IsMediaType(ContentType))
+            throw new Client.Errors.DwsArgumentException($"-ContentType '{Shown(ContentType)}' is not a media type such as application/json.", nameof(ContentType), ContentType);
+        if (Property is not null && Property.Split('.').Any(step => step.Trim().Length == 0 || step.Any(char.IsControl)))
+            throw new Client.Errors.DwsArgumentException($"-Property '{Shown(Property)}' is not a dotted path of property names such as share.size.", nameof(Property), Property);
         var request = DwsRequest.Custom(Method, template, ParameterSetName == UriSet ? "Uri" : "Path");
         if (ParameterSetName == UriSet || !string.Equals(Service, "dws", StringComparison.OrdinalIgnoreCase)) request.At(endpoint);
         foreach (var pair in queryPairs) request.Query(pair.Key, pair.Value, "Uri");
@@ -264,6 +275,17 @@ public sealed class InvokeDwsRestMethodCommand : DwsWaitingCmdlet
         }
         return request;
     }
+
+    /// <summary>A value as an error message shows it: control characters escaped, at most 80 characters.</summary>
+    private static string Shown(string value)
+    {
+        var text = value.Length > 80 ? value.Substring(0, 80) + "…" : value;
+        return string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
+
+    /// <summary>type/subtype with optional parameters, no control characters (it travels as a header).</summary>
+    private static bool IsMediaType(string value) =>
+        System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\s*;[^\x00-\x1f\x7f]*)?$");
 
     private static string Text(object? value) => value switch
     {

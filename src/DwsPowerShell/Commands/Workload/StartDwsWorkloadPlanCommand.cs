@@ -24,25 +24,9 @@ namespace DwsPowerShell.Commands.Workload;
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "DwsWorkloadPlan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PlanModel))]
-public sealed class StartDwsWorkloadPlanCommand : DwsCmdlet
+public sealed class StartDwsWorkloadPlanCommand : WorkloadPlanActionCmdlet
 {
-    /// <summary>The cluster; accepts plans (and any object with a ClusterId) from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ClusterId { get; set; } = string.Empty;
+    protected override string Action => "Start workload plan";
 
-    /// <summary>The plan to start; accepts plan objects from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string PlanId { get; set; } = string.Empty;
-
-    protected override void ProcessRecord()
-    {
-        if (!ShouldChange($"workload plan {PlanId} of cluster {ClusterId}", "Start workload plan", force: false)) return;
-        ForItem(PlanId, () =>
-        {
-            Await(ct => DwsSession.Workload.StartPlanAsync(ClusterId, PlanId, ct));
-            WriteObject(Await(ct => DwsSession.Workload.GetPlanAsync(ClusterId, PlanId, ct)));
-        });
-    }
+    protected override Task ChangeAsync(string clusterId, string planId, CancellationToken ct) => DwsSession.Workload.StartPlanAsync(clusterId, planId, ct);
 }

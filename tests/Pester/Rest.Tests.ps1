@@ -125,3 +125,85 @@ Describe 'Invoke-DwsRestMethod' {
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }
+
+# The emulator's seeded CDM cluster, SFS share and DDM instance (src/DwsPowerShell.Emulator/README.md, "Services beside DWS").
+Describe 'Invoke-DwsRestMethod against CDM, SFS and DDM' {
+    BeforeAll {
+        $script:cdmCluster = '3c4a7b1e-0f5d-4c2e-9a6b-1d2e3f4a5b6c'
+        $script:sfsShare = '6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7'
+        $script:ddmInstance = '28e8841d0b9c4f6a9a30742ee60e1068in09'
+        $script:ddmGroup = 'f080abf2010d45118068c28c8958f5fcgr09'
+        $c = $emu.Credential
+        $script:connectWithToken = {
+            Connect-DwsService -Endpoint $emu.Url -Region $c.Region -UserName $c.UserName -DomainName $c.Domain `
+                -Password (ConvertTo-SecureString $c.Password -AsPlainText -Force)
+        }
+    }
+
+    It 'stops a CDM cluster (seed 001) and reads it stopped' {
+        $answer = Invoke-DwsRestMethod -Service cdm -Method POST -Path "/v1.1/{project_id}/clusters/$cdmCluster/action" `
+            -Body @{ stop = @{ stopMode = 'IMMEDIATELY'; delayTime = -1 } } -Confirm:$false
+        @($answer.jobId).Count | Should -Be 1
+        $answer.jobId[0] | Should -Match '^[0-9a-f]{32}$'
+        (Get-EmulatorRequest -Method POST -Target "/v1.1/$project/clusters/$cdmCluster/action")[0].body.stop.stopMode | Should -Be 'IMMEDIATELY'
+        $stopped = Invoke-DwsRestMethod -Service cdm -Path "/v1.1/{project_id}/clusters/$cdmCluster" -Property status -Value 900 -PollIntervalSec 1 -TimeoutSec 60
+        $stopped.status | Should -Be '900'
+        $stopped.statusDetail | Should -Be 'Stopped'
+    }
+
+    It 'turns CDM''s refusal of the page''s own GRACEFULL into an error record with its errCode' {
+        Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject "POST $($emu.Url)/v1.1/{project_id}/clusters/$cdmCluster/action" `
+            -MessageLike '*HTTP 400: Cdm.0011 *stopMode must be IMMEDIATELY or GRACEFULLY, not ''GRACEFULL''*' {
+            Invoke-DwsRestMethod -Service cdm -Method POST -Path "/v1.1/{project_id}/clusters/$cdmCluster/action" `
+                -Body @{ stop = @{ stopMode = 'GRACEFULL'; delayTime = -1 } } -Confirm:$false
+        }
+    }
+
+    It 'shrinks an SFS share (seed 002): 202 writes nothing, then waits for the new size' {
+        Clear-EmulatorRequest
+        $out = @(Invoke-DwsRestMethod -Service sfs -Method POST -Path "/v2/{project_id}/shares/$sfsShare/action" -Body @{ 'os-shrink' = @{ new_size = 1 } } -Confirm:$false)
+        $out.Count | Should -Be 0
+        (Get-EmulatorRequest -Method POST -Target "/v2/$project/shares/$sfsShare/action")[0].status | Should -Be 202
+        $share = Invoke-DwsRestMethod -Service sfs -Path "/v2/{project_id}/shares/$sfsShare" -Property share.size -Value 1 -PollIntervalSec 1 -TimeoutSec 60
+        $share.share.size | Should -Be 1
+        $share.share.status | Should -Be 'available'
+    }
+
+    It 'turns an SFS OpenStack fault (<Fault>) into an error record naming the fault' -TestCases @(
+        @{ Fault = 'badRequest'; Share = '6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7'; ErrorId = 'DwsInvalidRequest'; Category = 'InvalidArgument'; Message = '*HTTP 400: badRequest Invalid input received: New size for shrink must be less than current size*' }
+        @{ Fault = 'itemNotFound'; Share = 'no-such-share'; ErrorId = 'DwsResourceNotFound'; Category = 'ObjectNotFound'; Message = '*HTTP 404: itemNotFound Share no-such-share could not be found*' }
+    ) {
+        Assert-DwsErrorRecord -ErrorId $ErrorId -Category $Category -TargetObject "POST $($emu.Url)/v2/{project_id}/shares/$Share/action" -MessageLike $Message {
+            Invoke-DwsRestMethod -Service sfs -Method POST -Path "/v2/{project_id}/shares/$Share/action" -Body @{ 'os-shrink' = @{ new_size = 5 } } -Confirm:$false
+        }
+    }
+
+    It 'is refused by DDM when the session signs with AK/SK' {
+        Assert-DwsErrorRecord -ErrorId DwsAuthenticationFailed -Category AuthenticationError -TargetObject "POST $($emu.Url)/v2/{project_id}/instances/$ddmInstance/action/reduce" `
+            -MessageLike '*HTTP 401: APIGW.0301*X-Auth-Token*' {
+            Invoke-DwsRestMethod -Service ddm -Method POST -Path "/v2/{project_id}/instances/$ddmInstance/action/reduce" -Body @{ node_number = 1; group_id = $ddmGroup } -Confirm:$false
+        }
+    }
+
+    It 'scales in a DDM instance (seed 003) through a token session and reads it back' {
+        & $connectWithToken
+        try {
+            (Get-DwsSession).AuthKind | Should -Be 'IamUser'
+            $before = Invoke-DwsRestMethod -Service ddm -Path "/v1/{project_id}/instances/$ddmInstance"
+            $answer = Invoke-DwsRestMethod -Service ddm -Method POST -Path "/v2/{project_id}/instances/$ddmInstance/action/reduce" -Body @{ node_number = 1; group_id = $ddmGroup } -Confirm:$false
+            $answer.instanceId | Should -Be $ddmInstance
+            $answer.instanceName | Should -Be 'ddm-emulator'
+            $answer.jobId | Should -Not -BeNullOrEmpty
+            $after = Invoke-DwsRestMethod -Service ddm -Path "/v1/{project_id}/instances/$ddmInstance" -Until { $_.status -eq 'RUNNING' -and $_.node_count -eq $before.node_count - 1 } -PollIntervalSec 1 -TimeoutSec 60
+            $after.node_count | Should -Be ($before.node_count - 1)
+
+            Assert-DwsErrorRecord -ErrorId DwsInvalidRequest -Category InvalidArgument -TargetObject "POST $($emu.Url)/v2/{project_id}/instances/$ddmInstance/action/reduce" `
+                -MessageLike '*HTTP 400: DBS.280001 Parameter error: group_id is required*' {
+                Invoke-DwsRestMethod -Service ddm -Method POST -Path "/v2/{project_id}/instances/$ddmInstance/action/reduce" -Body @{ node_number = 1 } -Confirm:$false
+            }
+        }
+        finally {
+            Connect-DwsEmulator $emu | Out-Null
+        }
+    }
+}

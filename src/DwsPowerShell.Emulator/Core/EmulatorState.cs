@@ -24,6 +24,7 @@ public sealed class EmulatorState
 
     private readonly Dictionary<Type, object> _parts = [];
     private readonly List<StateField> _fields = [];
+    private readonly List<Action> _resets = [];
 
     public EmulatorState(EmulatorOptions options, EmulatorClock clock)
     {
@@ -33,6 +34,7 @@ public sealed class EmulatorState
         AddField(new StateField<Dictionary<string, JobFailure>>("PendingFailures", 90, () => new(PendingFailures), map => Replace(PendingFailures, map),
             PendingFailures.Clear, CheckPendingFailures));
         foreach (var area in EmulatorAreas.All) area.AddState(this);
+        foreach (var service in Services.EmulatorServices.All) service.AddState(this);
     }
 
     public EmulatorOptions Options { get; }
@@ -54,6 +56,9 @@ public sealed class EmulatorState
         if (!_parts.TryAdd(typeof(T), part)) throw new InvalidOperationException($"{typeof(T).Name} is added twice.");
         foreach (var field in fields) AddField(field);
     }
+
+    /// <summary>Runs <paramref name="reset"/> on every <see cref="Reset"/>, under the gate: for state the file does not keep (the services beside DWS reseed theirs).</summary>
+    public void OnReset(Action reset) => _resets.Add(reset);
 
     /// <summary>The state object an area added (<see cref="Add"/>).</summary>
     public T Part<T>() where T : class =>
@@ -113,6 +118,7 @@ public sealed class EmulatorState
         lock (Gate)
         {
             foreach (var field in _fields) field.Clear();
+            foreach (var reset in _resets) reset();
             Tokens.Clear();
         }
         ClearRequests();

@@ -1,10 +1,11 @@
 using DwsPowerShell.Emulator.Catalogue;
 using DwsPowerShell.Emulator.Iam;
+using DwsPowerShell.Emulator.Services;
 
 namespace DwsPowerShell.Emulator.Core;
 
 /// <summary>
-/// Maps the control routes, the IAM stand-in and every area's DWS routes (<see cref="EmulatorAreas"/>); anything else
+/// Maps the control routes, the IAM stand-in, the services beside DWS (<see cref="EmulatorServices"/>) and every area's DWS routes (<see cref="EmulatorAreas"/>); anything else
 /// is the gateway's 404.
 /// </summary>
 internal static class RouteRegistry
@@ -13,6 +14,7 @@ internal static class RouteRegistry
     {
         var control = ControlRoutes.Map(app);
         IamRoutes.Map(app);
+        EmulatorServices.Map(app);
         var dws = app.MapGroup("").AddEndpointFilter(ProjectScope.Filter);
         foreach (var area in EmulatorAreas.All)
         {

@@ -16,13 +16,21 @@ namespace DwsPowerShell.Commands.Rest;
 /// <code>
 /// Invoke-DwsRestMethod -Service cdm -Method POST -Path '/v1.1/{project_id}/clusters/3c4a7b1e-0f5d-4c2e-9a6b-1d2e3f4a5b6c/action' -Body @{ stop = @{ stopMode = 'IMMEDIATELY'; delayTime = -1 } }
 /// </code>
-/// <para>Sends {"stop":{"stopMode":"IMMEDIATELY","delayTime":-1}} to the CDM endpoint of the session's region; the answer's jobId list is written.</para>
+/// <para>Sends {"stop":{"stopMode":"IMMEDIATELY","delayTime":-1}} to the CDM endpoint of the session's region; the answer's jobId list is written. The cluster's detail (GET /v1.1/{project_id}/clusters/{cluster_id}) then reads status 910 (stopping), then 900 (stopped). The ID is the cluster the emulator starts with, so the line runs as written against it.</para>
 /// </example>
 /// <example title="Wait for a shrunk SFS share to reach its new size">
 /// <code>
 /// Invoke-DwsRestMethod -Service sfs -Path '/v2/{project_id}/shares/6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7' -Property share.size -Value 1 -PollIntervalSec 5 -TimeoutSec 600
 /// </code>
-/// <para>Reads the share every 5 seconds until its size is 1 (the SFS shrink answers 202 and finishes later), then writes the last answer; -Until { $_.share.status -eq 'available' } takes any condition.</para>
+/// <para>Reads the share every 5 seconds until its size is 1 (the SFS shrink answers 202 and finishes later), then writes the last answer; -Until { $_.share.status -eq 'available' } takes any condition. The shrink itself is Invoke-DwsRestMethod -Service sfs -Method POST -Path '/v2/{project_id}/shares/{share_id}/action' -Body @{ 'os-shrink' = @{ new_size = 1 } }, which writes nothing. The ID is the emulator's share.</para>
+/// </example>
+/// <example title="Scale in a DDM instance on an IAM token (seed: DDM scale-in)">
+/// <code>
+/// Connect-DwsService -Region eu-west-101 -UserName dwsadmin -DomainName my-domain -Password (Read-Host -AsSecureString 'IAM password')
+/// Invoke-DwsRestMethod -Service ddm -Method POST -Path '/v2/{project_id}/instances/28e8841d0b9c4f6a9a30742ee60e1068in09/action/reduce' -Body @{ node_number = 1; group_id = 'f080abf2010d45118068c28c8958f5fcgr09' }
+/// Invoke-DwsRestMethod -Service ddm -Path '/v1/{project_id}/instances/28e8841d0b9c4f6a9a30742ee60e1068in09' -Until { $_.status -eq 'RUNNING' } -PollIntervalSec 10 -TimeoutSec 1800
+/// </code>
+/// <para>DDM takes only an IAM token (X-Auth-Token): a session connected with an access key is refused with HTTP 401, so connect as an IAM user. The scale-in answers instanceId, instanceName and jobId; the instance reads REDUCING until the node is removed, then RUNNING with node_count one lower. group_id is needed when the instance has more than one node group (GET /v3/{project_id}/instances/{instance_id}/groups lists them). The IDs are the emulator's instance and group.</para>
 /// </example>
 /// <example title="Read a DWS answer with its status and request ID">
 /// <code>

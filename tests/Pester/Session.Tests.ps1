@@ -108,6 +108,15 @@ Describe 'Connect-DwsService' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'OpenTelekomCloud'
     }
 
+    It 'keeps a session of another cloud, held in a variable, independent of the default' {
+        $emulator = Connect-DwsService -Endpoint $emu.Url -Region $c.Region -AccessKey $c.AccessKey -SecretKey $sk -PassThru
+        $otc = Connect-DwsService -Cloud OpenTelekomCloud -Region eu-de -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1' -PassThru
+        (Get-DwsSession).Cloud | Should -Be 'OpenTelekomCloud'
+        @(Get-DwsNodeType -Session $emulator).Count | Should -BeGreaterThan 0
+        ($emulator.Cloud, $emulator.IamEndpoint) | Should -Be @('HuaweiCloud', "$($emu.Url)/")
+        $otc.IamEndpoint | Should -Be 'https://iam.eu-de.otc.t-systems.com/'
+    }
+
     It 'takes any region of a custom cloud domain' {
         Connect-DwsService -CloudDomain hcs.example.com -Region region-one -AccessKey $c.AccessKey -SecretKey $sk -ProjectId 'p1'
         (Get-DwsSession).Endpoint | Should -Be 'https://dws.region-one.hcs.example.com/'

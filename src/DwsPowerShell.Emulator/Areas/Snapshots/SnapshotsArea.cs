@@ -8,7 +8,12 @@ internal sealed class SnapshotsArea : IEmulatorArea
     public void MapRoutes(IEndpointRouteBuilder dws)
     {
         SnapshotRoutes.Map(dws);
+        SnapshotPolicyRoutes.Map(dws);
     }
 
-    public void AddState(EmulatorState state) => new SnapshotStore().AddTo(state);
+    public void AddState(EmulatorState state)
+    {
+        new SnapshotStore().AddTo(state);
+        SnapshotPolicyRoutes.AddState(state);
+    }
 }

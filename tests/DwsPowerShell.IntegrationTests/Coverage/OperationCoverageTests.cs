@@ -37,7 +37,8 @@ public class OperationCoverageTests : IClassFixture<OperationCoverageTests.Share
     /// <summary>Operations of the other chapters served so far.</summary>
     public static readonly string[] OtherOperations =
     {
-        "5.3.1", "5.3.3", "5.3.4", "5.3.8", "5.3.23", "5.7.18", "5.7.19", "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24", "5.7.25", "5.7.26", "5.7.27",
+        "5.3.1", "5.3.3", "5.3.4", "5.3.8", "5.3.9", "5.3.10", "5.3.11", "5.3.12", "5.3.13", "5.3.14", "5.3.23",
+        "5.7.18", "5.7.19", "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24", "5.7.25", "5.7.26", "5.7.27",
         "5.7.28", "5.7.29", "5.13.1",
     };
 

@@ -5,6 +5,7 @@ using DwsPowerShell.Client.Errors;
 using System.Security;
 using DwsPowerShell.Client.Models.Clusters;
 using DwsPowerShell.Client.Models.Connections;
+using DwsPowerShell.Client.Models.Snapshots;
 using DwsPowerShell.Client.Models.Tags;
 using DwsPowerShell.Client.Models.Workload;
 using DwsPowerShell.Client.Waiting;
@@ -58,6 +59,9 @@ internal static class ClientCalls
     /// a tag, a private domain name, an EIP/ELB bound when the method unbinds one), manual snapshot, job, plan and
     /// stage for one method (its valid call may delete them).
     /// </summary>
+    /// <summary>The seeded cluster's snapshot policy strategy (5.3.12 to 5.3.14).</summary>
+    internal static string PolicyIdOf(string clusterId) => clusterId + "-policy";
+
     internal static Seeded SeedFor(EmulatorHost host, MethodInfo method)
     {
         var state = host.State;
@@ -114,11 +118,17 @@ internal static class ClientCalls
             state.Jobs[job.JobId] = job;
             state.Plans[plan.Id] = plan.ToNode();
             state.Stages[stage.Id] = stage.ToNode();
+            var policy = new SnapshotPolicyRecord { KeepDay = 3, DeviceName = "OBS" };
+            policy.Strategies.Add(new SnapshotStrategyRecord
+            {
+                Id = PolicyIdOf(clusterId), Name = "bipolicy", Cron = SnapshotCron.TryParse("0 0 3 ? * 1,2,3,4,5,6,7", out _)!, Updated = state.Clock.UtcNow,
+            });
+            state.Part<SnapshotPolicyStore>().Policies[clusterId] = policy;
         }
         var newLcName = "bilc_" + Guid.NewGuid().ToString("N")[..8];
         var ids = new HashSet<string>(StringComparer.Ordinal)
         {
-            clusterId, snapshot.Id, job.JobId, plan.Id, stage.Id, host.Options.ProjectId,
+            clusterId, PolicyIdOf(clusterId), snapshot.Id, job.JobId, plan.Id, stage.Id, host.Options.ProjectId,
             flavorId, idleNodeId, coordinatorId, configurationId, elbId, eipId, lc.Id, lc.Name, lcFirst.Id, newLcName,
         };
         ids.UnionWith(nodeIds);
@@ -195,6 +205,7 @@ internal static class ClientCalls
             {
                 "clusterId" => seed.ClusterId,
                 "snapshotId" => seed.SnapshotId,
+                "policyId" => PolicyIdOf(seed.ClusterId),
                 "jobId" => seed.JobId,
                 "planId" => seed.PlanId,
                 "stageId" => seed.StageId,
@@ -239,6 +250,16 @@ internal static class ClientCalls
             return p.Member.Name == "RemoveAsync" ? new[] { new ResourceTag("env", "prod") } : new[] { new ResourceTag("team", "bi") };
         if (t == typeof(IEnumerable<ParameterSetting>)) return new[] { new ParameterSetting("cn", "session_timeout", "900") };
         if (t == typeof(IReadOnlyDictionary<string, string>)) return new Dictionary<string, string> { ["session_timeout"] = "900" };
+        if (t == typeof(SnapshotPolicySpec))
+        {
+            return new SnapshotPolicySpec
+            {
+                KeepDay = 7,
+                BackupStrategies = [new SnapshotPolicyStrategySpec { PolicyName = "bi" + Guid.NewGuid().ToString("N")[..10], BackupStrategy = "0 0 3 ? * 1,2,3,4,5,6,7", BackupType = "full", BackupLevel = "cluster" }],
+            };
+        }
+        if (t == typeof(SnapshotPolicyStrategySpec))
+            return new SnapshotPolicyStrategySpec { PolicyName = "bi" + Guid.NewGuid().ToString("N")[..10], BackupStrategy = "0 30 1 ? * 1", BackupType = "increment", BackupLevel = "cluster" };
         if (t == typeof(CreateLogicalClusterRequest)) return new CreateLogicalClusterRequest { LogicalClusterName = seed.NewLogicalClusterName, ClusterRings = [Ring(seed.FreeRing)] };
         if (t == typeof(UpdateLogicalClusterRequest)) return new UpdateLogicalClusterRequest { ClusterRings = [Ring(seed.LogicalClusterRing), Ring(seed.FreeRing)] };
         if (t == typeof(ChangeFlavorRequest)) return new ChangeFlavorRequest(seed.FlavorId);

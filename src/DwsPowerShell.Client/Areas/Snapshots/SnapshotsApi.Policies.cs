@@ -61,7 +61,11 @@ public sealed partial class SnapshotsApi
             ?? throw DwsErrorMapper.UnusableAnswer(DwsOperations.S5_3_11, $"The service returned no snapshot policy for cluster {clusterId}.");
         policy.ClusterId = clusterId;
         policy.BackupStrategies ??= new List<SnapshotPolicyStrategy>();
-        foreach (var s in policy.BackupStrategies) s.ClusterId = clusterId;
+        foreach (var s in policy.BackupStrategies)
+        {
+            s.ClusterId = clusterId;
+            s.KeepDay = policy.KeepDay;
+        }
         return policy;
     }
 

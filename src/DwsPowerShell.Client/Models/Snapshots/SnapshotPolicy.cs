@@ -53,6 +53,10 @@ public sealed class SnapshotPolicyStrategy
     /// <summary>The cluster the strategy belongs to (not on the wire; filled by the client).</summary>
     [JsonIgnore]
     public string? ClusterId { get; set; }
+
+    /// <summary>The policy's retention days (not on the strategy's wire; filled from 5.3.11 by the client).</summary>
+    [JsonIgnore]
+    public int? KeepDay { get; set; }
 }
 
 /// <summary>A strategy to add (5.3.9 BackupStrategyDetail) or the new values of one (5.3.13).</summary>

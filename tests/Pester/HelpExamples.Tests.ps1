@@ -87,6 +87,7 @@ BeforeAll {
     $script:plan = New-DocPlan -ClusterId $main.ClusterId -Name 'day_night' -Stage 'day', 'night', 'month_end' -Start
     New-DocPlan -ClusterId $prod.ClusterId -Name 'prod_plan' | Out-Null
     New-DwsSnapshot -ClusterId $prod.ClusterId -Name 'nightly_base' -Wait -PollIntervalSec 1 | Out-Null
+    New-DwsSnapshotPolicy -ClusterId $prod.ClusterId -Name 'doc_full' -Schedule '0 0 3 ? * 1,2,3,4,5,6,7' | Out-Null
     # A change that needs a restart: an audit record, and a parameter group Pending-Reboot.
     Set-DwsClusterParameter -ClusterId $main.ClusterId -Name max_connections -Value 1200 -Confirm:$false -WarningAction SilentlyContinue | Out-Null
 
@@ -105,6 +106,7 @@ BeforeAll {
             $snapshots = 'doc_snap_a', 'doc_snap_b' | ForEach-Object { New-DwsSnapshot -ClusterId $main.ClusterId -Name $_ -Wait -PollIntervalSec 1 }
             $snapshotId = $snapshots.SnapshotId
         }
+        'Get-DwsSnapshotPolicyPlan Example 2'           = { New-DwsSnapshotPolicy -ClusterId $id -Name "plan_full_$(($script:counter += 1))" -Schedule '0 0 3 ? * 1,2,3,4,5,6,7' | Out-Null }
         'Get-DwsWorkloadPlan Example 2'                 = { $id = (New-DocCluster).ClusterId; New-DocPlan -ClusterId $id -Name 'etl_load' -Stage 'load' | Out-Null }
         'Get-DwsWorkloadPlanStage Example 2'            = { $planId = (New-DocPlan -ClusterId $id -Name "switch_$(($script:counter += 1))" -Stage 'day', 'night' -Start).PlanId }
         'Invoke-DwsClusterSwitchback Example 2'         = { Set-EmulatorFlag -ClusterId (New-DocCluster).ClusterId -Flag unbalanced }
@@ -114,11 +116,15 @@ BeforeAll {
         'Remove-DwsClusterNode Example 1'               = { $id = (New-DocCluster).ClusterId; Add-DwsIdleNode -ClusterId $id }
         'Remove-DwsClusterTag Example 2'                = { Add-DwsClusterTag -ClusterId (Get-DwsCluster -Name 'prod').ClusterId -Tag @{ 'tmp-doc' = 'x' } }
         'Remove-DwsLogicalCluster Example 1'            = { $id = (New-DocLogicalCluster -EtlGroup).ClusterId }
+        'Remove-DwsSnapshotPolicy Example 1'            = { New-DwsSnapshotPolicy -ClusterId $id -Name "test_doc_$(($script:counter += 1))" -Schedule '0 0 4 ? * 1' | Out-Null }
         'Remove-DwsWorkloadPlan Example 1'              = { New-DocPlan -ClusterId $id -Name 'old_plan' -Stage 'only' -Start | Out-Null }
         'Remove-DwsWorkloadPlan Example 2'              = { New-DocPlan -ClusterId $id -Name 'test_plan' | Out-Null }
         'Resize-DwsCluster Example 5'                   = { $id = (New-DocCluster -Flavor dwsk2.xlarge).ClusterId }
         'Restart-DwsLogicalCluster Example 1'           = { $id = (New-DocLogicalCluster -EtlGroup).ClusterId }
         'Set-DwsLogicalCluster Example 1'               = { $id = (New-DocLogicalCluster -EtlGroup).ClusterId }
+        'Set-DwsSnapshotPolicy Example 1'               = {
+            if (-not (Get-DwsSnapshotPolicy -ClusterId $id -Name nightly)) { New-DwsSnapshotPolicy -ClusterId $id -Name nightly -Schedule '0 0 3 ? * 1,2,3,4,5,6,7' | Out-Null }
+        }
         'Start-DwsCluster Example 2'                    = { Stop-DwsCluster -ClusterId (New-DocCluster).ClusterId -Force -Wait -PollIntervalSec 1 | Out-Null }
         'Start-DwsClusterRedistribution Example 2'      = {
             $waiting = New-DocCluster -Flavor dwsk2.xlarge
@@ -146,6 +152,8 @@ BeforeAll {
         'Remove-DwsCluster Example 2'                = 'a deletion'
         'Remove-DwsClusterDomainName Example 2'      = '-WhatIf'
         'Remove-DwsClusterTag Example 2'             = 'a deletion'
+        'Remove-DwsSnapshotPolicy Example 1'         = 'a deletion'
+        'Remove-DwsSnapshotPolicy Example 2'         = '-WhatIf'
         'Remove-DwsWorkloadPlan Example 1'           = 'a deletion'
         'Remove-DwsWorkloadPlan Example 2'           = '-WhatIf'
         'Remove-DwsWorkloadPlanStage Example 1'      = 'a deletion'

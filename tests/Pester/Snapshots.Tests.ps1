@@ -170,3 +170,111 @@ Describe 'Remove-DwsSnapshot' {
         Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId { Remove-DwsSnapshot -SnapshotId $script:NoSuchId -Force }
     }
 }
+
+Describe 'Snapshot policies' {
+    BeforeAll {
+        $script:StrategyType = 'DwsPowerShell.Client.Models.Snapshots.SnapshotPolicyStrategy'
+        $script:PlanType = 'DwsPowerShell.Client.Models.Snapshots.SnapshotPolicyPlanItem'
+        $script:Daily3 = '0 0 3 ? * 1,2,3,4,5,6,7'
+    }
+
+    It 'New-DwsSnapshotPolicy adds a strategy to the cluster piped from Get-DwsCluster and writes it' {
+        $s = Get-DwsCluster -Name 'snaptest-*' | New-DwsSnapshotPolicy -Name 'pol_new' -Schedule $script:Daily3 -KeepDay 5
+
+        $s | Should -HaveCount 1
+        $s | Should -BeOfType $script:StrategyType
+        $s.PolicyName | Should -Be 'pol_new'
+        $s.BackupType | Should -Be 'full'
+        $s.KeepDay | Should -Be 5
+        $s.ClusterId | Should -Be $script:clusterId
+        $s.NextFireTime.UtcDateTime.Hour | Should -Be 3
+        $s | Remove-DwsSnapshotPolicy -Force
+    }
+
+    It 'New-DwsSnapshotPolicy reports an unknown cluster as not found' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId {
+            New-DwsSnapshotPolicy -ClusterId $script:NoSuchId -Name 'pol_lost' -Schedule $script:Daily3
+        }
+    }
+
+    It 'Get-DwsSnapshotPolicy lists the strategies and reads one by -PolicyId' {
+        $added = New-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_get' -Schedule '0 30 1 ? * 1' -BackupType increment
+        $listed = Get-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'POL_G*'
+        $listed.PolicyId | Should -Be $added.PolicyId
+        $one = Get-DwsSnapshotPolicy -ClusterId $script:clusterId -PolicyId $added.PolicyId
+        $one | Should -BeOfType $script:StrategyType
+        $one.BackupStrategy | Should -Be '0 30 1 ? * 1'
+        $one.BackupType | Should -Be 'increment'
+        $added | Remove-DwsSnapshotPolicy -Force
+    }
+
+    It 'Get-DwsSnapshotPolicy reports an unknown -PolicyId as not found' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId {
+            Get-DwsSnapshotPolicy -ClusterId $script:clusterId -PolicyId $script:NoSuchId
+        }
+    }
+
+    It 'Get-DwsSnapshotPolicyPlan previews the next seven runs' {
+        $added = New-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_plan' -Schedule $script:Daily3
+        $plan = Get-DwsCluster -Name 'snaptest-*' | Get-DwsSnapshotPolicyPlan
+        $plan | Should -HaveCount 7
+        $plan[0] | Should -BeOfType $script:PlanType
+        $plan | ForEach-Object { $_.Time.UtcDateTime.Hour | Should -Be 3 }
+        $added | Remove-DwsSnapshotPolicy -Force
+    }
+
+    It 'Get-DwsSnapshotPolicyPlan reports an unknown cluster as not found' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId {
+            Get-DwsSnapshotPolicyPlan -ClusterId $script:NoSuchId
+        }
+    }
+
+    It 'Set-DwsSnapshotPolicy changes the schedule and keeps the name and type' {
+        $added = New-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_set' -Schedule $script:Daily3 -BackupType increment
+        $changed = $added | Set-DwsSnapshotPolicy -Schedule '0 15 2 ? * 2' -PassThru
+        $changed.BackupStrategy | Should -Be '0 15 2 ? * 2'
+        $changed.PolicyName | Should -Be 'pol_set'
+        $changed.BackupType | Should -Be 'increment'
+        $added | Set-DwsSnapshotPolicy -NewName 'pol_set_whatif' -WhatIf
+        (Get-DwsSnapshotPolicy -ClusterId $script:clusterId -PolicyId $added.PolicyId).PolicyName | Should -Be 'pol_set'
+        $added | Remove-DwsSnapshotPolicy -Force
+    }
+
+    It 'Set-DwsSnapshotPolicy reports an unknown -PolicyId as not found' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId {
+            Set-DwsSnapshotPolicy -ClusterId $script:clusterId -PolicyId $script:NoSuchId -Schedule $script:Daily3
+        }
+    }
+
+    It 'Remove-DwsSnapshotPolicy deletes with -Force and deletes nothing with -WhatIf' {
+        $added = New-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_remove' -Schedule $script:Daily3
+        $added | Remove-DwsSnapshotPolicy -WhatIf
+        Get-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_remove' | Should -HaveCount 1
+        $added | Remove-DwsSnapshotPolicy -Force
+        Get-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_remove' | Should -BeNullOrEmpty
+    }
+
+    It 'Remove-DwsSnapshotPolicy reports an unknown -PolicyId as not found' {
+        Assert-DwsErrorRecord -ErrorId DwsResourceNotFound -Category ObjectNotFound -TargetObject $script:NoSuchId {
+            Remove-DwsSnapshotPolicy -ClusterId $script:clusterId -PolicyId $script:NoSuchId -Force
+        }
+    }
+
+    It 'runbook: a nightly policy: set it, preview the next runs, change its retention, remove it' {
+        $nightly = Get-DwsCluster -Name 'snaptest-*' | New-DwsSnapshotPolicy -Name 'runbook_nightly' -Schedule $script:Daily3 -KeepDay 7
+        $nightly.KeepDay | Should -Be 7
+
+        $runs = $nightly | Get-DwsSnapshotPolicyPlan | Where-Object Id -eq $nightly.PolicyId
+        $runs | Should -HaveCount 7
+        $runs[0].Time | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddMinutes(-1))
+        for ($i = 1; $i -lt 7; $i++) { ($runs[$i].Time - $runs[$i - 1].Time).TotalHours | Should -Be 24 }
+
+        $kept = $nightly | Set-DwsSnapshotPolicy -KeepDay 14 -PassThru
+        $kept.KeepDay | Should -Be 14
+        (Get-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'runbook_nightly').KeepDay | Should -Be 14
+
+        $nightly | Remove-DwsSnapshotPolicy -Force
+        Get-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'runbook_nightly' | Should -BeNullOrEmpty
+        $nightly | Get-DwsSnapshotPolicyPlan | Where-Object Id -eq $nightly.PolicyId | Should -BeNullOrEmpty
+    }
+}

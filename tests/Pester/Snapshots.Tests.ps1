@@ -197,6 +197,12 @@ Describe 'Snapshot policies' {
         }
     }
 
+    It 'New-DwsSnapshotPolicy refuses a schedule that is not a cron expression, naming -Schedule' {
+        Assert-DwsErrorRecord -ErrorId DwsInvalidArgument -Category InvalidArgument -TargetObject $script:clusterId -MessageLike "-Schedule 'daily' is not a cron expression*" {
+            New-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_cron' -Schedule 'daily'
+        }
+    }
+
     It 'Get-DwsSnapshotPolicy lists the strategies and reads one by -PolicyId' {
         $added = New-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'pol_get' -Schedule '0 30 1 ? * 1' -BackupType increment
         $listed = Get-DwsSnapshotPolicy -ClusterId $script:clusterId -Name 'POL_G*'

@@ -112,16 +112,16 @@ public sealed partial class SnapshotsApi
     {
         if (s is null) throw new ArgumentException("A backup strategy is null; give policy_name and backup_strategy.", "strategy");
         if (string.IsNullOrWhiteSpace(s.PolicyName) || !s_policyName.IsMatch(s.PolicyName))
-            throw new ArgumentException($"policy_name '{s.PolicyName}' is not valid: use 4 to 92 letters, digits, hyphens and underscores, starting with a letter.", "policyName");
+            throw new DwsArgumentException($"policy_name '{s.PolicyName}' is not valid: use 4 to 92 letters, digits, hyphens and underscores, starting with a letter.", "policy_name", s.PolicyName);
         if (string.IsNullOrWhiteSpace(s.BackupStrategy) || s.BackupStrategy.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < 6)
-            throw new ArgumentException($"backup_strategy '{s.BackupStrategy}' is not a cron expression: give seconds minutes hours day-of-month month day-of-week, such as '0 0 3 ? * 1,2,3,4,5,6,7'.", "backupStrategy");
+            throw new DwsArgumentException($"backup_strategy '{s.BackupStrategy}' is not a cron expression: give seconds minutes hours day-of-month month day-of-week, such as '0 0 3 ? * 1,2,3,4,5,6,7'.", "backup_strategy", s.BackupStrategy);
         if (s.BackupType is { } type)
         {
             s.BackupType = SnapshotPolicyBackupTypes.FirstOrDefault(t => string.Equals(t, type.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"backup_type '{type}' is not valid; use full or increment.", "backupType");
+                ?? throw new DwsArgumentException($"backup_type '{type}' is not valid; use full or increment.", "backup_type", type);
         }
         if (s.BackupLevel is { } level && !string.Equals(level.Trim(), "cluster", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"backup_level '{level}' is not valid; use cluster.", "backupLevel");
+            throw new DwsArgumentException($"backup_level '{level}' is not valid; use cluster.", "backup_level", level);
         if (s.BackupLevel is not null) s.BackupLevel = "cluster";
     }
 }

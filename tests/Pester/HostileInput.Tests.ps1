@@ -31,7 +31,7 @@ Describe 'Hostile parameter values' {
             Tag = @{ probe = 'x' }; NodeCount = 3; Month = 1; Day = 1; StartTime = '08:00:00'; EndTime = '09:00:00'
             AdminCredential = [pscredential]::new('dbadmin', $password); NewPassword = $password
             Ring = @($ring); Value = 'on'; Parameter = @{ x = 1 }; Description = 'probe'; Enabled = $true; Key = 'probe'; KmsKeyName = 'kms-name'
-            Count = 1; TotalCount = 2; AddNodeCount = 3; RemoveNodeCount = 3; VolumeSizeGB = 100; Path = '/v1.0/{project_id}/clusters'
+            Count = 1; TotalCount = 2; AddNodeCount = 3; RemoveNodeCount = 3; VolumeSizeGB = 100; Path = '/v1.0/{project_id}/clusters'; Schedule = '0 0 3 ? * 1,2,3,4,5,6,7'
         }
         # Optional parameters a cmdlet needs with the one under test (they go together, or one of them is needed).
         $script:together = @{

@@ -37,21 +37,16 @@ public sealed class DwsRegion
     /// </summary>
     public Uri ServiceEndpoint(string service)
     {
-        if (string.IsNullOrWhiteSpace(service) || !IsServiceName(service))
-            throw new ArgumentException($"'{service}' is not a service name: use letters, digits and '-' (such as dws, cdm, sfs, ddm).", nameof(service));
+        CheckServiceName(service);
         var name = service.Trim().ToLowerInvariant();
         return name == "iam" && IamEndpoint is not null ? IamEndpoint : new Uri($"https://{name}.{Id}.{_serviceDomain}");
     }
 
-    private static bool IsServiceName(string s)
+    /// <summary>Refuses what cannot be a service's host label (letters, digits and '-', at most 63).</summary>
+    internal static void CheckServiceName(string? service)
     {
-        var t = s.Trim();
-        if (t.Length is 0 or > 63 || t[0] == '-' || t[t.Length - 1] == '-') return false;
-        foreach (var c in t)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-')) return false;
-        }
-        return true;
+        if (service is null || !DwsSessionChecks.IsLabel(service.Trim(), 63))
+            throw new ArgumentException($"'{service}' is not a service name: use letters, digits and '-' (such as dws, cdm, sfs, ddm).", nameof(service));
     }
 
     public override string ToString() => Id;
@@ -108,14 +103,5 @@ public static class DwsRegions
     public static IReadOnlyList<DwsRegion> All => Table;
 
     /// <summary>The region with this ID (case-insensitive), or null when it is not known.</summary>
-    public static DwsRegion? Find(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id)) return null;
-        var trimmed = id!.Trim();
-        foreach (var region in Table)
-        {
-            if (string.Equals(region.Id, trimmed, StringComparison.OrdinalIgnoreCase)) return region;
-        }
-        return null;
-    }
+    public static DwsRegion? Find(string? id) => DwsClouds.HuaweiCloud.FindRegion(id);
 }

@@ -97,7 +97,7 @@ public sealed class DwsSession : IDisposable
         if (_gateway)
         {
             // Checked as a name all the same, so a typo fails the same way with or without a gateway.
-            DwsRegions.Table[0].ServiceEndpoint(name);
+            DwsRegion.CheckServiceName(name);
             return Endpoint;
         }
         var region = Cloud.FindRegion(Region) ?? throw new DwsConfigurationException(

@@ -106,15 +106,18 @@ public static class DwsSessionChecks
     /// A value as an error message may show it: quoted, control characters escaped, long values cut, and a URL's
     /// user name and password (everything before its last '@') left out.
     /// </summary>
-    /// <summary>A region ID as clouds write them: lower-case letters, digits and '-', such as eu-west-101 (at most 64).</summary>
-    internal static bool IsRegionId(string value) =>
-        value.Length is > 0 and <= 64 && value[0] != '-' && value[value.Length - 1] != '-'
+    /// <summary>A region ID as clouds write them: letters, digits and '-', such as eu-west-101 (at most 64).</summary>
+    internal static bool IsRegionId(string value) => IsLabel(value, 64);
+
+    /// <summary>Letters, digits and '-', not at either end, 1 to <paramref name="max"/> characters: a host name's label.</summary>
+    internal static bool IsLabel(string value, int max) =>
+        value.Length > 0 && value.Length <= max && value[0] != '-' && value[value.Length - 1] != '-'
         && value.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-');
 
     /// <summary>A DNS domain of at least two labels (letters, digits, '-'), such as hcs.example.com.</summary>
     internal static bool IsDomainName(string value) =>
         value.Length is > 0 and <= 253 && value.Split('.') is { Length: >= 2 } labels
-        && labels.All(l => l.Length is > 0 and <= 63 && l[0] != '-' && l[l.Length - 1] != '-' && l.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'));
+        && labels.All(l => IsLabel(l, 63) && !l.Any(char.IsUpper));
 
     internal static string Shown(string? value)
     {

@@ -148,7 +148,7 @@ public static class CredentialChain
         var credentials = explicitCredentials ?? new AccessKeyCredentials(Required("ak", "access key ID"), Required("sk", "secret access key"), Key("security_token"), $"{path} [{profile}]");
         var cloud = CloudOf(Key("cloud"), Key("domain"), path, profile);
         var project = Key("project_id");
-        return new ResolvedCredentials(credentials, project, Key("region"), IamEndpointOf(Key("iam_endpoint"), path, profile),
+        return new ResolvedCredentials(credentials, project, Key("region"), IamEndpointOf(Key("iam_endpoint"), $"[{profile}] of '{path}'"),
             $"The project_id in [{profile}] of '{path}'", cloud, $"The region in [{profile}] of '{path}'");
     }
 
@@ -162,14 +162,15 @@ public static class CredentialChain
             $"The cloud {DwsSessionChecks.Shown(name)} in [{section}] of '{path}' is not a known cloud: use one of {string.Join(", ", DwsClouds.All.Select(c => c.Name))}, or domain = <your domain> for a custom one.");
     }
 
-    private static Uri? IamEndpointOf(string? text, string path, string section)
+    /// <summary>A credentials file's iam_endpoint; <paramref name="where"/> names the file (and section) as errors say it.</summary>
+    private static Uri? IamEndpointOf(string? text, string where)
     {
         if (text is null) return null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
-            throw new DwsConfigurationException($"The iam_endpoint {DwsSessionChecks.Shown(text)} in [{section}] of '{path}' is not an absolute URL: write it as https://iam.<region>.myhuaweicloud.com.");
+            throw new DwsConfigurationException($"The iam_endpoint {DwsSessionChecks.Shown(text)} in {where} is not an absolute URL: write it as https://iam.<region>.myhuaweicloud.com.");
         }
-        DwsSessionChecks.CheckEndpoint(uri, $"The iam_endpoint in [{section}] of '{path}'");
+        DwsSessionChecks.CheckEndpoint(uri, $"The iam_endpoint in {where}");
         return uri;
     }
 
@@ -191,15 +192,7 @@ public static class CredentialChain
         basic.TryGetValue("security_token", out var token);
         basic.TryGetValue("project_id", out var fileProject);
         basic.TryGetValue("iam_endpoint", out var iam);
-        Uri? iamUri = null;
-        if (NullIfBlank(iam) is { } iamText)
-        {
-            if (!Uri.TryCreate(iamText, UriKind.Absolute, out iamUri))
-            {
-                throw new DwsConfigurationException($"The iam_endpoint {DwsSessionChecks.Shown(iamText)} in '{path}' is not an absolute URL: write it as https://iam.<region>.myhuaweicloud.com.");
-            }
-            DwsSessionChecks.CheckEndpoint(iamUri, $"The iam_endpoint in '{path}'");
-        }
+        var iamUri = IamEndpointOf(NullIfBlank(iam), $"'{path}'");
         var fromFile = project is null ? NullIfBlank(fileProject) : null;
         return new ResolvedCredentials(new AccessKeyCredentials(ak, sk, NullIfBlank(token), path), project ?? fromFile, region, iamUri,
             fromFile is null ? ProjectIdVariable : $"The project_id in '{path}'");
